@@ -1,0 +1,130 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django_tenants.utils import tenant_context
+from wagtail.models import Page, Site
+
+from portal import demo_content
+from portrait.models import (
+    DistrictHomePage,
+    DistrictPortraitPage,
+    StateCompetency,
+    StateHomePage,
+    StatePortraitPage,
+)
+from tenants.importing import IMPORTABLE_STAGES, apply_import
+from tenants.management.progress import progress_bar
+from tenants.models import District, site_url
+from tenants.provisioning import DistrictSpec
+
+STATE_STAFF = "State staff"
+
+
+class Command(BaseCommand):
+    help = "Build a demo state with a dozen districts; safe to re-run."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password",
+            default="portrait-demo",
+            help="Password for the demo administrators (development only).",
+        )
+        parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
+
+    def handle(self, *args, **options):
+        password = options["password"]
+        with transaction.atomic():
+            self._state_site()
+            self._state_staff(password)
+        specs = [
+            DistrictSpec(name, slug, region, IMPORTABLE_STAGES[stage])
+            for name, slug, region, stage in demo_content.DISTRICTS
+        ]
+        with progress_bar(self, len(specs), "Demo districts", options["no_progress"]) as bar:
+            apply_import(specs, progress=lambda spec: bar.update())
+        districts = District.objects.filter(slug__in=[spec.slug for spec in specs])
+        for district in districts:
+            with tenant_context(district), transaction.atomic():
+                self._district_content(district)
+                _ensure_user("admin", password, superuser=True)
+        self._print_addresses(districts, password)
+
+    def _state_site(self) -> None:
+        root = Page.get_first_root_node()
+        home = StateHomePage.objects.first()
+        if home is None:
+            for welcome in root.get_children().not_type(StateHomePage):
+                welcome.delete()
+            home = StateHomePage(title="Portrait of a learner", slug="home")
+            root.add_child(instance=home)
+        home.intro = demo_content.STATE_INTRO
+        home.save_revision().publish()
+        portrait = StatePortraitPage.objects.first()
+        if portrait is None:
+            portrait = StatePortraitPage(
+                title="Statewide portrait of a learner", slug="portrait", version="1.0"
+            )
+            for name, slug, definition in demo_content.STATE_COMPETENCIES:
+                portrait.competencies.add(
+                    StateCompetency(name=name, slug=slug, definition=definition)
+                )
+            home.add_child(instance=portrait)
+            portrait.save_revision().publish()
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": settings.STATE_DOMAIN,
+                "port": 80,
+                "root_page": home,
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
+
+    def _state_staff(self, password: str) -> None:
+        staff, _ = Group.objects.get_or_create(name=STATE_STAFF)
+        staff.permissions.add(
+            Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"),
+            Permission.objects.get(codename="open_support_link"),
+            *Permission.objects.filter(
+                content_type__app_label="tenants", content_type__model="district"
+            ),
+        )
+        admin = _ensure_user("admin", password, superuser=True)
+        admin.groups.add(staff)
+
+    def _district_content(self, district: District) -> None:
+        home = DistrictHomePage.objects.get()
+        if not home.intro:
+            home.intro = demo_content.DISTRICT_INTRO.format(name=district.name)
+            home.save_revision().publish()
+        portrait = DistrictPortraitPage.objects.get()
+        if district.adoption_stage in {"developing", "finalized"} and not portrait.vision_statement:
+            portrait.vision_statement = demo_content.DISTRICT_VISION.format(name=district.name)
+            portrait.save_revision().publish()
+
+    def _print_addresses(self, districts, password: str) -> None:
+        write = self.stdout.write
+        write("")
+        write(self.style.SUCCESS("The portal is ready."))
+        write(f"  State site:  {site_url(settings.STATE_DOMAIN)}/")
+        write(f"  State admin: {site_url(settings.STATE_DOMAIN)}/admin/")
+        write("  District sites (each has its own admin at /admin/):")
+        for district in districts.order_by("name"):
+            write(f"    {district.base_url}/   {district.name}")
+        write(f"  Sign in to any admin as user “admin” with password “{password}”.")
+        write("  (Each site has its own account: they share a name, not a login.)")
+
+
+def _ensure_user(username: str, password: str, superuser: bool):
+    user_model = get_user_model()
+    user, created = user_model.objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
+    )
+    if created:
+        user.set_password(password)
+        user.is_superuser = superuser
+        user.is_staff = superuser
+        user.save()
+    return user

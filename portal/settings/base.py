@@ -1,0 +1,200 @@
+"""Settings shared by every environment. The environment itself is read in environment.py."""
+
+from urllib.parse import urlparse
+
+from portal.settings.environment import BASE_DIR, ENV
+
+SECRET_KEY = ENV.secret_key or "insecure-development-key-change-me"
+DEBUG = ENV.debug
+
+# The state is the public schema; each district is a schema of its own (django-tenants).
+SHARED_ONLY_APPS = ["django_tenants", "tenants"]
+PER_SCHEMA_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "portrait",
+]
+# `tenants` comes before `django_tenants` so that its migrate commands win.
+SHARED_APPS = ["tenants", "django_tenants", *PER_SCHEMA_APPS]
+TENANT_APPS = list(PER_SCHEMA_APPS)
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+INSTALLED_APPS += ["portal"]
+
+TENANT_MODEL = "tenants.District"
+TENANT_DOMAIN_MODEL = "tenants.Domain"
+TENANT_TEMPLATE_SCHEMA = "district_template"
+DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+PUBLIC_SCHEMA_URLCONF = "portal.urls.state"
+ROOT_URLCONF = "portal.urls.district"
+
+STATE_DOMAIN = ENV.state_domain
+STATE_NAME = ENV.state_name
+STATE_HOSTNAMES = {STATE_DOMAIN, f"www.{STATE_DOMAIN}"}
+PUBLIC_PORT = ENV.public_port
+PUBLIC_SCHEME = ENV.public_scheme
+ALLOWED_HOSTS = [STATE_DOMAIN, f".{STATE_DOMAIN}", *ENV.extra_allowed_hosts]
+
+MIDDLEWARE = [
+    "tenants.middleware.DistrictRoutingMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "tenants.context_processors.current_site_kind",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "portal.wsgi.application"
+
+
+def _database_settings() -> dict:
+    if ENV.database_url:
+        url = urlparse(ENV.database_url)
+        return {
+            "NAME": url.path.lstrip("/") or "portal",
+            "USER": url.username or "postgres",
+            "PASSWORD": url.password or "",
+            "HOST": url.hostname or "",
+            "PORT": str(url.port or ""),
+        }
+    from portal.embedded_db import embedded_database_settings
+
+    return embedded_database_settings(ENV.data_dir)
+
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django_tenants.postgresql_backend",
+        **_database_settings(),
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"NAME": "test_portal"},
+    }
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Every cache key carries the schema name: Wagtail's site-root and rendition keys repeat
+# across schemas.
+_TENANT_KEYS = {
+    "KEY_FUNCTION": "django_tenants.cache.make_key",
+    "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+}
+if ENV.redis_url:
+    _CACHE_BACKEND = {"BACKEND": "django.core.cache.backends.redis.RedisCache"}
+    _CACHE_BACKEND["LOCATION"] = ENV.redis_url
+else:
+    _CACHE_BACKEND = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES = {
+    "default": {**_CACHE_BACKEND, **_TENANT_KEYS},
+    "renditions": {**_CACHE_BACKEND, **_TENANT_KEYS, "TIMEOUT": 600},
+}
+
+# Sessions live in each schema's own table; cookies never name a parent domain.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_DOMAIN = None
+CSRF_COOKIE_DOMAIN = None
+SESSION_COOKIE_SECURE = ENV.secure_cookies
+CSRF_COOKIE_SECURE = ENV.secure_cookies
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "America/New_York"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# Uploaded files live under MEDIA_ROOT/<schema>/ and are served only on that schema's hosts.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = ENV.media_root
+MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
+STORAGES = {
+    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# Celery: tasks carry their schema (tenant-schemas-celery). With no broker they run eagerly.
+CELERY_BROKER_URL = ENV.broker_url or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not ENV.broker_url
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# A publish must not wait on a broker that is down: the sync catches up later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
+CELERY_BEAT_SCHEDULE = {
+    "rebuild-directory-nightly": {
+        "task": "tenants.tasks.rebuild_directory",
+        "schedule": 24 * 3600,
+    },
+}
+
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = ENV.default_from_email
+
+WAGTAIL_SITE_NAME = f"{STATE_NAME} portrait of a learner"
+WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAIL_I18N_ENABLED = False
+
+SUPPORT_LINK_MAX_AGE_SECONDS = 5 * 60
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"tenants": {"level": "INFO"}},
+}

@@ -1,0 +1,4 @@
+from portal.settings.base import *
+
+DEBUG = True
+ALLOWED_HOSTS = ["*"]

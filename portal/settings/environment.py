@@ -1,0 +1,48 @@
+"""Everything the portal reads from the process environment, read in one place."""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class Environment:
+    database_url: str = field(default_factory=lambda: os.environ.get("DATABASE_URL", ""))
+    redis_url: str = field(default_factory=lambda: os.environ.get("REDIS_URL", ""))
+    broker_url: str = field(
+        default_factory=lambda: os.environ.get("CELERY_BROKER_URL", os.environ.get("REDIS_URL", ""))
+    )
+    secret_key: str = field(default_factory=lambda: os.environ.get("SECRET_KEY", ""))
+    state_domain: str = field(default_factory=lambda: os.environ.get("STATE_DOMAIN", "localhost"))
+    state_name: str = field(default_factory=lambda: os.environ.get("STATE_NAME", "State"))
+    public_port: str = field(default_factory=lambda: os.environ.get("PUBLIC_PORT", "8000"))
+    public_scheme: str = field(default_factory=lambda: os.environ.get("PUBLIC_SCHEME", "http"))
+    data_dir: Path = field(
+        default_factory=lambda: Path(os.environ.get("PORTAL_DATA_DIR", BASE_DIR / ".data"))
+    )
+    media_root: Path = field(
+        default_factory=lambda: Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+    )
+    debug: bool = field(default_factory=lambda: _flag("DEBUG", False))
+    secure_cookies: bool = field(default_factory=lambda: _flag("SECURE_COOKIES", False))
+    extra_allowed_hosts: list[str] = field(default_factory=lambda: _list("ALLOWED_HOSTS", ""))
+    email_url: str = field(default_factory=lambda: os.environ.get("EMAIL_HOST", ""))
+    default_from_email: str = field(
+        default_factory=lambda: os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
+    )
+
+
+ENV = Environment()

@@ -1,0 +1,52 @@
+"""Starter content laid in the template schema, so every new district has it from its clone."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sessions.models import Session
+from wagtail.models import Page, Site, Workflow
+
+from portrait.models import DistrictHomePage, DistrictPortraitPage
+
+TEMPLATE_HOSTNAME = "district-template.invalid"
+EDITORS = "Editors"
+APPROVERS = "Approvers"
+
+
+def lay_starter_content() -> None:
+    """Idempotent: safe to run after every migration of the template."""
+    home = _home_page()
+    if not DistrictPortraitPage.objects.child_of(home).exists():
+        portrait = DistrictPortraitPage(
+            title="Portrait of a learner", slug="portrait-of-a-learner", live=False
+        )
+        home.add_child(instance=portrait)
+        portrait.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": TEMPLATE_HOSTNAME, "port": 80, "root_page": home, "site_name": ""},
+    )
+    _editorial_groups()
+    # Nothing personal may travel into a clone.
+    get_user_model().objects.all().delete()
+    Session.objects.all().delete()
+
+
+def _home_page() -> DistrictHomePage:
+    home = DistrictHomePage.objects.first()
+    if home is not None:
+        return home
+    root = Page.get_first_root_node()
+    for welcome in root.get_children().exclude(content_type__model="districthomepage"):
+        welcome.delete()
+    home = DistrictHomePage(title="Home", slug="home", live=False)
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    return home
+
+
+def _editorial_groups() -> None:
+    """Wagtail's migrations make Moderators and Editors; districts call moderators Approvers."""
+    Group.objects.filter(name="Moderators").update(name=APPROVERS)
+    Group.objects.get_or_create(name=EDITORS)
+    Group.objects.get_or_create(name=APPROVERS)
+    Workflow.objects.filter(name="Moderators approval").update(name="Review by Approvers")

@@ -1,0 +1,86 @@
+"""The one direction data flows: a district publishes, and the state's read model follows.
+
+A publish, unpublish or delete in a district schema starts `sync_district_listing` once the
+transaction commits. If the broker cannot take the task, nothing is lost: the nightly
+`rebuild_directory` (or the command of that name) brings the read model up to date.
+"""
+
+import logging
+from collections.abc import Iterable
+from functools import partial
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete
+from django.utils import timezone
+from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished
+
+from tenants.models import District, DistrictListing
+from tenants.template_schema import template_schema_name
+
+logger = logging.getLogger(__name__)
+
+
+def connect_publish_signals() -> None:
+    page_published.connect(_on_page_change, dispatch_uid="tenants.sync.published")
+    page_unpublished.connect(_on_page_change, dispatch_uid="tenants.sync.unpublished")
+    post_delete.connect(_on_page_delete, dispatch_uid="tenants.sync.deleted")
+
+
+def _on_page_change(sender, instance, **kwargs) -> None:
+    schema_name = connection.schema_name
+    if schema_name not in (get_public_schema_name(), template_schema_name()):
+        # By commit time the connection may have left the district: name it now.
+        transaction.on_commit(partial(request_district_sync, schema_name))
+
+
+def _on_page_delete(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        _on_page_change(sender, instance)
+
+
+def request_district_sync(schema_name: str) -> bool:
+    """Queue a sync of one district; False (and a warning) if the broker is down."""
+    from tenants.tasks import sync_district_listing
+
+    try:
+        sync_district_listing.apply_async(headers={"_schema_name": schema_name})
+    except Exception:  # the broker's errors vary by transport; the rebuild catches up
+        logger.warning(
+            "Could not queue the directory sync for %s; the next rebuild will catch up.",
+            schema_name,
+            exc_info=True,
+        )
+        return False
+    return True
+
+
+def record_listing(district: District) -> DistrictListing:
+    """Read the district's published home page in its own schema; write the state's row."""
+    with tenant_context(district):
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+        home = site.root_page if site else None
+        title = home.title if home and home.live else ""
+        published_at = home.last_published_at if home and home.live else None
+    with schema_context(get_public_schema_name()):
+        listing, _ = DistrictListing.objects.update_or_create(
+            district=district,
+            defaults={
+                "home_title": title,
+                "home_published_at": published_at,
+                "synced_at": timezone.now(),
+            },
+        )
+    return listing
+
+
+def rebuild_listings(districts: Iterable[District], progress=None) -> int:
+    """Rebuild the read model for the given districts; `progress` is called after each."""
+    count = 0
+    for district in districts:
+        record_listing(district)
+        count += 1
+        if progress is not None:
+            progress(district)
+    return count

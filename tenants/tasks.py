@@ -1,0 +1,20 @@
+from celery import shared_task
+from django.db import connection
+from django_tenants.utils import get_public_schema_name
+
+from tenants.models import District
+from tenants.sync import rebuild_listings, record_listing
+
+
+@shared_task(name="tenants.tasks.sync_district_listing")
+def sync_district_listing() -> str:
+    """Runs in the schema it was started from (tenant-schemas-celery sets it)."""
+    district = District.objects.get(schema_name=connection.schema_name)
+    record_listing(district)
+    return district.schema_name
+
+
+@shared_task(name="tenants.tasks.rebuild_directory")
+def rebuild_directory() -> int:
+    connection.set_schema(get_public_schema_name())
+    return rebuild_listings(District.objects.active())

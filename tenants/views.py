@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.db import connection
+from django.http import Http404
+from django.views.static import serve
+
+
+def serve_schema_media(request, schema_name: str, path: str):
+    """Serve an uploaded file, but only on a host of the schema it was uploaded in."""
+    if schema_name != connection.schema_name:
+        raise Http404("No such file.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT / schema_name)
+
+
+def enter_with_support_link(request, token: str):
+    from tenants.support import redeem_support_link_view
+
+    return redeem_support_link_view(request, token)
