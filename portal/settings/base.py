@@ -106,7 +106,6 @@ DATABASES = {
         **_database_settings(),
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
-        "TEST": {"NAME": "test_portal"},
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,0 +1,76 @@
+"""Fixtures shared by the whole suite.
+
+The test database is built once: `migrate` runs the public schema and the district template.
+Two districts, Alpha and Bravo, are cloned from that template once per session and committed,
+so their rows have the same primary keys; tests change them inside a rolled-back transaction.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django_tenants.utils import get_public_schema_name
+
+from tenants.models import District
+from tenants.provisioning import DistrictSpec, provision_district
+
+
+def provision(name: str, slug: str, region: str = "Test region", stage: str = "developing"):
+    """Provision a district, or return it if an earlier test already made it."""
+    existing = District.objects.filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    return provision_district(DistrictSpec(name, slug, region, stage)).district
+
+
+@pytest.fixture(scope="session")
+def districts(django_db_setup, django_db_blocker):
+    """Alpha and Bravo: two districts cloned from the same template."""
+    with django_db_blocker.unblock():
+        alpha = provision("Alpha School District", "alpha", region="North")
+        bravo = provision("Bravo School District", "bravo", region="South")
+    return alpha, bravo
+
+
+@pytest.fixture
+def alpha(districts, db):
+    return districts[0]
+
+
+@pytest.fixture
+def bravo(districts, db):
+    return districts[1]
+
+
+@pytest.fixture(autouse=True)
+def back_to_the_state_schema():
+    """Requests and tenant_context leave the connection wherever they were; start clean."""
+    connection.set_schema_to_public()
+    yield
+    connection.set_schema_to_public()
+
+
+class HostClient(Client):
+    """A test client bound to one host name, which leaves the connection in the public schema."""
+
+    def __init__(self, host: str, **kwargs):
+        super().__init__(HTTP_HOST=host, **kwargs)
+        self.host = host
+
+    def request(self, **request):
+        try:
+            return super().request(**request)
+        finally:
+            connection.set_schema_to_public()
+
+
+@pytest.fixture
+def host_client():
+    def make(host: str) -> HostClient:
+        return HostClient(host)
+
+    return make
+
+
+@pytest.fixture
+def public_schema():
+    return get_public_schema_name()
