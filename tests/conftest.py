@@ -5,11 +5,14 @@ Two districts, Alpha and Bravo, are cloned from that template once per session a
 so their rows have the same primary keys; tests change them inside a rolled-back transaction.
 """
 
+from contextlib import contextmanager
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django_tenants.utils import get_public_schema_name
 
+from portal.celery import app as celery_app
 from tenants.models import District
 from tenants.provisioning import DistrictSpec, provision_district
 
@@ -74,3 +77,17 @@ def host_client():
 @pytest.fixture
 def public_schema():
     return get_public_schema_name()
+
+
+@contextmanager
+def celery_broker(url: str):
+    """Send tasks to a real broker (not eagerly) for the duration of the block."""
+    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    celery_app.conf.broker_url = url
+    celery_app.conf.task_always_eager = False
+    celery_app._pool = None  # the producer pool remembers the broker it was made for
+    try:
+        yield celery_app
+    finally:
+        celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+        celery_app._pool = None

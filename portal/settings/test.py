@@ -14,3 +14,5 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Connections close after each request or task, so a worker thread leaves none behind.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
