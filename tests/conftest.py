@@ -85,9 +85,15 @@ def celery_broker(url: str):
     saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
     celery_app.conf.broker_url = url
     celery_app.conf.task_always_eager = False
-    celery_app._pool = None  # the producer pool remembers the broker it was made for
+    forget_broker_connections()
     try:
         yield celery_app
     finally:
         celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
-        celery_app._pool = None
+        forget_broker_connections()
+
+
+def forget_broker_connections():
+    """Producer pools remember the broker they were made for."""
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
