@@ -1,6 +1,6 @@
 """Settings shared by every environment. The environment itself is read in environment.py."""
 
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from portal.settings.environment import BASE_DIR, ENV
 
@@ -91,7 +91,7 @@ def _database_settings() -> dict:
         return {
             "NAME": url.path.lstrip("/") or "portal",
             "USER": url.username or "postgres",
-            "PASSWORD": url.password or "",
+            "PASSWORD": unquote(url.password or ""),
             "HOST": url.hostname or "",
             "PORT": str(url.port or ""),
         }
@@ -130,8 +130,8 @@ CACHES = {
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_DOMAIN = None
 CSRF_COOKIE_DOMAIN = None
-SESSION_COOKIE_SECURE = ENV.secure_cookies
-CSRF_COOKIE_SECURE = ENV.secure_cookies
+SESSION_COOKIE_SECURE = bool(ENV.secure_cookies)
+CSRF_COOKIE_SECURE = bool(ENV.secure_cookies)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -182,7 +182,10 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 
 WAGTAIL_SITE_NAME = f"{STATE_NAME} portrait of a learner"
-WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}"
+_DEFAULT_PORT = {"http": "80", "https": "443"}.get(PUBLIC_SCHEME)
+WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}" + (
+    f":{PUBLIC_PORT}" if PUBLIC_PORT and PUBLIC_PORT != _DEFAULT_PORT else ""
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -195,5 +198,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"tenants": {"level": "INFO"}},
+    "loggers": {"tenants": {"level": "INFO"}, "django_tasks": {"level": "WARNING"}},
 }

@@ -37,9 +37,18 @@ class Environment:
         default_factory=lambda: Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
     )
     debug: bool = field(default_factory=lambda: _flag("DEBUG", False))
-    secure_cookies: bool = field(default_factory=lambda: _flag("SECURE_COOKIES", False))
+    secure_cookies: bool | None = field(
+        default_factory=lambda: (
+            _flag("SECURE_COOKIES", False) if "SECURE_COOKIES" in os.environ else None
+        )
+    )
+    hsts_seconds: int = field(default_factory=lambda: int(os.environ.get("HSTS_SECONDS", "0")))
     extra_allowed_hosts: list[str] = field(default_factory=lambda: _list("ALLOWED_HOSTS", ""))
-    email_url: str = field(default_factory=lambda: os.environ.get("EMAIL_HOST", ""))
+    email_host: str = field(default_factory=lambda: os.environ.get("EMAIL_HOST", ""))
+    email_port: int = field(default_factory=lambda: int(os.environ.get("EMAIL_PORT", "25")))
+    email_user: str = field(default_factory=lambda: os.environ.get("EMAIL_HOST_USER", ""))
+    email_password: str = field(default_factory=lambda: os.environ.get("EMAIL_HOST_PASSWORD", ""))
+    email_use_tls: bool = field(default_factory=lambda: _flag("EMAIL_USE_TLS", False))
     default_from_email: str = field(
         default_factory=lambda: os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
     )

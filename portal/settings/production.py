@@ -7,10 +7,22 @@ if not ENV.database_url:
     raise RuntimeError("DATABASE_URL must be set in production.")
 
 DEBUG = False
-SESSION_COOKIE_SECURE = ENV.secure_cookies
-CSRF_COOKIE_SECURE = ENV.secure_cookies
+
+# Behind a TLS proxy that sets X-Forwarded-Proto. Secure cookies unless told otherwise.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = ENV.secure_cookies is not False
+CSRF_COOKIE_SECURE = ENV.secure_cookies is not False
+SECURE_HSTS_SECONDS = ENV.hsts_seconds
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True  # every district is a sub-domain of the state's
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Wagtail's preview frames the site's own pages.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = ENV.email_url or "localhost"
+EMAIL_HOST = ENV.email_host or "localhost"
+EMAIL_PORT = ENV.email_port
+EMAIL_HOST_USER = ENV.email_user
+EMAIL_HOST_PASSWORD = ENV.email_password
+EMAIL_USE_TLS = ENV.email_use_tls
 LOGGING["root"]["level"] = "INFO"

@@ -1,0 +1,45 @@
+"""Gunicorn settings for the portal's web container (read from the environment).
+
+GUNICORN_BIND         address to listen on (default 0.0.0.0:8000)
+WEB_CONCURRENCY       worker processes (default 2 x CPUs + 1, at most 8)
+GUNICORN_THREADS      threads per worker (default 1)
+GUNICORN_TIMEOUT      seconds before a silent worker is restarted (default 60)
+FORWARDED_ALLOW_IPS   proxies whose X-Forwarded-Proto is believed (default 127.0.0.1,::1);
+                      behind a TLS proxy it must include the proxy, or Django sees every
+                      request as plain http and rejects admin form posts (CSRF origin check).
+"""
+
+import multiprocessing
+import os
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = _int("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8))
+threads = _int("GUNICORN_THREADS", 1)
+timeout = _int("GUNICORN_TIMEOUT", 60)
+graceful_timeout = 30
+keepalive = 5
+
+# Recycle workers now and then so a slow leak cannot grow without bound.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
+max_requests_jitter = max_requests // 10
+
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# No runtime control socket (gunicorn 25.1+): nothing uses it, and the image's user has no
+# writable home directory to put it in.
+control_socket_disable = True
+
+# Heartbeat files in memory: a container's overlay file system can stall them.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+# Logs to stdout/stderr, where `docker compose logs` finds them.
+accesslog = "-"
+access_log_format = '%({x-forwarded-for}i)s %(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
