@@ -22,7 +22,7 @@ INSTALL_INPUTS = ["pyproject.toml", "constraints.txt"]
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs on whatever python3 is)
         sys.exit(f"The portal needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not argv or argv[0] not in COMMANDS:
         print(__doc__)
