@@ -47,6 +47,7 @@ class StateOnlyPermissionPolicy(ModelPermissionPolicy):
 class DistrictForm(WagtailAdminModelForm):
     admin_email = forms.EmailField(
         required=False,
+        max_length=150,  # it becomes the administrator's user name
         label="First administrator's email",
         help_text="Optional. This person gets an administrator account and a one-time link "
         "to choose a password.",

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_tenants.utils import tenant_context
+from wagtail.log_actions import LogContext
 from wagtail.models import Site
 
 from tenants.models import AdoptionStage, District, Domain, schema_name_for
@@ -50,7 +51,8 @@ def provision_district(spec: DistrictSpec, admin_email: str | None = None) -> Pr
         district.full_clean()
         district.save(verbosity=0)
         Domain.objects.create(domain=district.primary_hostname, tenant=district, is_primary=True)
-        with tenant_context(district):
+        # A clean log context: the state user who asked is no user of the district's.
+        with tenant_context(district), LogContext():
             _name_site(district)
             set_password_url = invite_administrator(district, admin_email) if admin_email else None
     return ProvisionedDistrict(district=district, set_password_url=set_password_url)

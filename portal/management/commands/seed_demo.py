@@ -57,10 +57,11 @@ class Command(BaseCommand):
         if home is None:
             for welcome in root.get_children().not_type(StateHomePage):
                 welcome.delete()
-            home = StateHomePage(title="Portrait of a learner", slug="home")
+            home = StateHomePage(
+                title="Portrait of a learner", slug="home", intro=demo_content.STATE_INTRO
+            )
             root.add_child(instance=home)
-        home.intro = demo_content.STATE_INTRO
-        home.save_revision().publish()
+            home.save_revision().publish()
         portrait = StatePortraitPage.objects.first()
         if portrait is None:
             portrait = StatePortraitPage(
