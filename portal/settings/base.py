@@ -3,6 +3,7 @@
 from urllib.parse import unquote, urlparse
 
 from portal.settings.environment import BASE_DIR, ENV
+from portal.site_name import lazy_site_name
 
 SECRET_KEY = ENV.secret_key or "insecure-development-key-change-me"
 DEBUG = ENV.debug
@@ -181,7 +182,8 @@ CELERY_BEAT_SCHEDULE = {
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 
-WAGTAIL_SITE_NAME = f"{STATE_NAME} portrait of a learner"
+WAGTAIL_SITE_NAME = lazy_site_name  # the district's name in its admin, the state's in its own
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 _DEFAULT_PORT = {"http": "80", "https": "443"}.get(PUBLIC_SCHEME)
 WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}" + (
     f":{PUBLIC_PORT}" if PUBLIC_PORT and PUBLIC_PORT != _DEFAULT_PORT else ""

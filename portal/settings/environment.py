@@ -27,7 +27,7 @@ class Environment:
     )
     secret_key: str = field(default_factory=lambda: os.environ.get("SECRET_KEY", ""))
     state_domain: str = field(default_factory=lambda: os.environ.get("STATE_DOMAIN", "localhost"))
-    state_name: str = field(default_factory=lambda: os.environ.get("STATE_NAME", "State"))
+    state_name: str = field(default_factory=lambda: os.environ.get("STATE_NAME", "Example State"))
     public_port: str = field(default_factory=lambda: os.environ.get("PUBLIC_PORT", "8000"))
     public_scheme: str = field(default_factory=lambda: os.environ.get("PUBLIC_SCHEME", "http"))
     data_dir: Path = field(

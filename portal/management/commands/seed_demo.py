@@ -79,7 +79,7 @@ class Command(BaseCommand):
                 "hostname": settings.STATE_DOMAIN,
                 "port": 80,
                 "root_page": home,
-                "site_name": settings.WAGTAIL_SITE_NAME,
+                "site_name": f"{settings.STATE_NAME} portrait of a learner",
             },
         )
 
