@@ -1,5 +1,8 @@
+import os
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
 
 class Command(BaseCommand):
@@ -10,8 +13,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-demo", action="store_true", help="Skip the demo content.")
 
     def handle(self, *args, **options):
-        self.stdout.write("Migrating the state schema, every district and the template …")
-        call_command("migrate_schemas", interactive=False, verbosity=0)
-        if not options["no_demo"]:
-            call_command("seed_demo")
+        # The autoreloader runs this command again in a child process: set up only once.
+        if os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
+            self.stdout.write("Migrating the state schema, every district and the template …")
+            call_command("migrate_schemas", interactive=False, verbosity=0)
+            if not options["no_demo"]:
+                call_command("seed_demo")
         call_command("runserver", options["addrport"])
