@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.db import connection
+
 from tenants.models import (
     RESERVED_SLUGS,
     SLUG_PATTERN,
@@ -19,6 +21,9 @@ IMPORTABLE_STAGES = {
     "": AdoptionStage.UNREPORTED,
     **{stage.value: stage for stage in AdoptionStage if stage != AdoptionStage.UNREPORTED},
 }
+# A PostgreSQL backend keeps every foreign key it has created in a cache that it scans on each
+# new one, so provisioning slows as one connection makes more districts: start a fresh one.
+DISTRICTS_PER_CONNECTION = 10
 MAX_NAME = District._meta.get_field("name").max_length
 MAX_REGION = District._meta.get_field("region").max_length
 
@@ -119,6 +124,8 @@ def apply_import(
         district = existing.get(spec.slug)
         if district is None:
             result.created.append(provision_district(spec).district)
+            if len(result.created) % DISTRICTS_PER_CONNECTION == 0:
+                _reconnect()
         elif _update(district, spec):
             result.updated.append(district)
         else:
@@ -126,6 +133,11 @@ def apply_import(
         if progress is not None:
             progress(spec)
     return result
+
+
+def _reconnect() -> None:
+    if not connection.in_atomic_block:
+        connection.close()
 
 
 def _update(district: District, spec: DistrictSpec) -> bool:
