@@ -21,8 +21,8 @@ IMPORTABLE_STAGES = {
     "": AdoptionStage.UNREPORTED,
     **{stage.value: stage for stage in AdoptionStage if stage != AdoptionStage.UNREPORTED},
 }
-# A PostgreSQL backend keeps every foreign key it has created in a cache that it scans on each
-# new one, so provisioning slows as one connection makes more districts: start a fresh one.
+# A PostgreSQL backend keeps the plan of every foreign-key check it has run and walks them all
+# on each table or index it creates, so one connection slows with every district it clones.
 DISTRICTS_PER_CONNECTION = 10
 MAX_NAME = District._meta.get_field("name").max_length
 MAX_REGION = District._meta.get_field("region").max_length
