@@ -1,16 +1,13 @@
 """Home and portrait pages of the state site and of every district site."""
 
-from django.db import connection, models
-from django_tenants.utils import get_public_schema_name
+from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-
-def on_state_site() -> bool:
-    return connection.schema_name == get_public_schema_name()
+from tenants.state import on_state_schema
 
 
 class StatePageMixin:
@@ -18,7 +15,7 @@ class StatePageMixin:
 
     @classmethod
     def can_create_at(cls, parent):
-        return on_state_site() and super().can_create_at(parent)
+        return on_state_schema() and super().can_create_at(parent)
 
 
 class DistrictPageMixin:
@@ -26,7 +23,7 @@ class DistrictPageMixin:
 
     @classmethod
     def can_create_at(cls, parent):
-        return not on_state_site() and super().can_create_at(parent)
+        return not on_state_schema() and super().can_create_at(parent)
 
 
 class StateHomePage(StatePageMixin, Page):

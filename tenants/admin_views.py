@@ -4,12 +4,10 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django_tenants.utils import get_public_schema_name
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
@@ -19,11 +17,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from tenants.models import District, DistrictListing
 from tenants.provisioning import DistrictSpec, provision_district
+from tenants.state import on_state_schema
 from tenants.support import issue_support_link
-
-
-def on_state_schema() -> bool:
-    return connection.schema_name == get_public_schema_name()
 
 
 class StateOnlyPermissionPolicy(ModelPermissionPolicy):

@@ -1,7 +1,12 @@
 """The state itself: the public schema, served on the state's own host names."""
 
 from django.conf import settings
+from django.db import connection
 from django_tenants.utils import get_public_schema_name
+
+
+def on_state_schema() -> bool:
+    return connection.schema_name == get_public_schema_name()
 
 
 class StateTenant:

@@ -9,9 +9,3 @@ def serve_schema_media(request, schema_name: str, path: str):
     if schema_name != connection.schema_name:
         raise Http404("No such file.")
     return serve(request, path, document_root=settings.MEDIA_ROOT / schema_name)
-
-
-def enter_with_support_link(request, token: str):
-    from tenants.support import redeem_support_link_view
-
-    return redeem_support_link_view(request, token)

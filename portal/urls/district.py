@@ -3,10 +3,10 @@
 from django.urls import path
 
 from portal.urls.common import admin_patterns, page_patterns
-from tenants.views import enter_with_support_link
+from tenants.support import redeem_support_link_view
 
 urlpatterns = (
     admin_patterns
-    + [path("support/enter/<str:token>/", enter_with_support_link, name="support_enter")]
+    + [path("support/enter/<str:token>/", redeem_support_link_view, name="support_enter")]
     + page_patterns
 )
