@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
@@ -72,8 +73,8 @@ class DistrictCreateView(generic.CreateView):
         if provisioned.set_password_url:
             messages.info(
                 self.request,
-                f"A set-password link was sent to {data['admin_email']}. "
-                f"It works once: {provisioned.set_password_url}",
+                f"Set-password link for {data['admin_email']} (mailed to them too; "
+                f"it works once): {provisioned.set_password_url}",
             )
         return provisioned.district
 
@@ -144,7 +145,7 @@ class DistrictViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_fields = ["name", "slug", "schema_name", "region", "adoption_stage", "is_active"]
 
-    @property
+    @cached_property
     def permission_policy(self):
         return StateOnlyPermissionPolicy(self.model)
 

@@ -25,19 +25,23 @@ logger = logging.getLogger(__name__)
 def connect_publish_signals() -> None:
     page_published.connect(_on_page_change, dispatch_uid="tenants.sync.published")
     page_unpublished.connect(_on_page_change, dispatch_uid="tenants.sync.unpublished")
-    post_delete.connect(_on_page_delete, dispatch_uid="tenants.sync.deleted")
+    # Deleting any page type deletes its base Page row, so this fires once per page.
+    post_delete.connect(_on_page_change, sender=Page, dispatch_uid="tenants.sync.deleted")
 
 
 def _on_page_change(sender, instance, **kwargs) -> None:
     schema_name = connection.schema_name
-    if schema_name not in (get_public_schema_name(), template_schema_name()):
-        # By commit time the connection may have left the district: name it now.
-        transaction.on_commit(partial(request_district_sync, schema_name))
+    if schema_name in (get_public_schema_name(), template_schema_name()):
+        return
+    # By commit time the connection may have left the district: name it now.
+    sync = partial(request_district_sync, schema_name)
+    # One sync per district per transaction, however many pages it publishes or deletes.
+    if not any(_same_sync(queued, sync) for _, queued, _ in connection.run_on_commit):
+        transaction.on_commit(sync)
 
 
-def _on_page_delete(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page):
-        _on_page_change(sender, instance)
+def _same_sync(queued, sync: partial) -> bool:
+    return isinstance(queued, partial) and (queued.func, queued.args) == (sync.func, sync.args)
 
 
 def request_district_sync(schema_name: str) -> bool:

@@ -79,3 +79,23 @@ def test_a_publish_while_the_broker_is_down_is_caught_up_by_the_rebuild(
     call_command("rebuild_directory", no_progress=True)
 
     assert DistrictListing.objects.get(district=alpha).home_title == home.title
+
+
+def test_deleting_a_page_queues_exactly_one_sync(alpha, django_capture_on_commit_callbacks):
+    from portrait.models import DistrictPortraitPage
+
+    with tenant_context(alpha), django_capture_on_commit_callbacks(execute=False) as callbacks:
+        DistrictPortraitPage.objects.get().delete()
+    assert len(callbacks) == 1
+    assert callbacks[0].args == ("district_alpha",)
+
+
+def test_publishing_two_pages_in_one_transaction_queues_one_sync(
+    alpha, django_capture_on_commit_callbacks
+):
+    from portrait.models import DistrictPortraitPage
+
+    with tenant_context(alpha), django_capture_on_commit_callbacks(execute=False) as callbacks:
+        DistrictHomePage.objects.get().save_revision().publish()
+        DistrictPortraitPage.objects.get().save_revision().publish()
+    assert len(callbacks) == 1
