@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
-from wagtail.models import Page, Site, Workflow
+from wagtail.models import GroupPagePermission, Page, Site, Workflow
 
 from portrait.models import DistrictHomePage, DistrictPortraitPage
 
@@ -25,7 +25,7 @@ def lay_starter_content() -> None:
         is_default_site=True,
         defaults={"hostname": TEMPLATE_HOSTNAME, "port": 80, "root_page": home, "site_name": ""},
     )
-    _editorial_groups()
+    _editorial_groups(home)
     # Nothing personal may travel into a clone.
     get_user_model().objects.all().delete()
     Session.objects.all().delete()
@@ -44,9 +44,13 @@ def _home_page() -> DistrictHomePage:
     return home
 
 
-def _editorial_groups() -> None:
-    """Wagtail's migrations make Moderators and Editors; districts call moderators Approvers."""
+def _editorial_groups(home: DistrictHomePage) -> None:
+    """Wagtail's migrations make Moderators and Editors; districts call moderators Approvers.
+
+    Their page permissions move from the tree's root to the district's home page, so editors
+    start where the site starts and cannot make pages no address reaches.
+    """
     Group.objects.filter(name="Moderators").update(name=APPROVERS)
-    Group.objects.get_or_create(name=EDITORS)
-    Group.objects.get_or_create(name=APPROVERS)
+    groups = [Group.objects.get_or_create(name=name)[0] for name in (EDITORS, APPROVERS)]
+    GroupPagePermission.objects.filter(group__in=groups, page__depth=1).update(page=home)
     Workflow.objects.filter(name="Moderators approval").update(name="Review by Approvers")

@@ -282,3 +282,15 @@ def test_a_link_for_one_district_does_not_set_the_password_in_another(db, host_c
 
     assert response.status_code == 200
     assert response.context["validlink"] is False
+
+
+def test_editorial_groups_start_at_the_districts_home_page(alpha):
+    from django_tenants.utils import tenant_context
+    from wagtail.models import GroupPagePermission
+
+    from portrait.models import DistrictHomePage
+
+    with tenant_context(alpha):
+        home = DistrictHomePage.objects.get()
+        granted = set(GroupPagePermission.objects.values_list("group__name", "page_id"))
+    assert granted == {("Editors", home.pk), ("Approvers", home.pk)}
