@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
-from wagtail.models import GroupPagePermission, Page, Site, Workflow
+from wagtail.models import GroupPagePermission, Page, Site, Task, Workflow
 
 from portrait.models import DistrictHomePage, DistrictPortraitPage
 
@@ -54,3 +54,4 @@ def _editorial_groups(home: DistrictHomePage) -> None:
     groups = [Group.objects.get_or_create(name=name)[0] for name in (EDITORS, APPROVERS)]
     GroupPagePermission.objects.filter(group__in=groups, page__depth=1).update(page=home)
     Workflow.objects.filter(name="Moderators approval").update(name="Review by Approvers")
+    Task.objects.filter(name="Moderators approval").update(name="Approval by Approvers")

@@ -294,3 +294,12 @@ def test_editorial_groups_start_at_the_districts_home_page(alpha):
         home = DistrictHomePage.objects.get()
         granted = set(GroupPagePermission.objects.values_list("group__name", "page_id"))
     assert granted == {("Editors", home.pk), ("Approvers", home.pk)}
+
+
+def test_the_approval_workflow_speaks_of_approvers(alpha):
+    from django_tenants.utils import tenant_context
+    from wagtail.models import Task, Workflow
+
+    with tenant_context(alpha):
+        assert list(Workflow.objects.values_list("name", flat=True)) == ["Review by Approvers"]
+        assert list(Task.objects.values_list("name", flat=True)) == ["Approval by Approvers"]
