@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,30 +13,12 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from tenants.models import District, DistrictListing
+from tenants.permissions import StateOnlyPermissionPolicy
 from tenants.provisioning import DistrictSpec, provision_district
 from tenants.state import on_state_schema
 from tenants.support import issue_support_link
-
-
-class StateOnlyPermissionPolicy(ModelPermissionPolicy):
-    """The registry is the state's: no one reaches it from a district's admin, and no one
-    deletes a district (deactivate it instead)."""
-
-    def user_has_permission(self, user, action):
-        if not on_state_schema() or action == "delete":
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def users_with_any_permission(self, actions):
-        if not on_state_schema():
-            return get_user_model().objects.none()
-        return super().users_with_any_permission([a for a in actions if a != "delete"])
 
 
 class DistrictForm(WagtailAdminModelForm):
@@ -147,7 +128,8 @@ class DistrictViewSet(ModelViewSet):
 
     @cached_property
     def permission_policy(self):
-        return StateOnlyPermissionPolicy(self.model)
+        # The registry is the state's; a district is deactivated, never deleted.
+        return StateOnlyPermissionPolicy(self.model, forbidden_actions=("delete",))
 
     def get_form_class(self, for_update=False):
         return DistrictForm

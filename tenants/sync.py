@@ -6,7 +6,7 @@ transaction commits. If the broker cannot take the task, nothing is lost: the ni
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from django.db import connection, transaction
@@ -20,6 +20,17 @@ from tenants.models import District, DistrictListing
 from tenants.template_schema import template_schema_name
 
 logger = logging.getLogger(__name__)
+
+DistrictSync = Callable[[District], None]
+_district_syncs: list[DistrictSync] = []
+
+
+def register_district_sync(sync: DistrictSync) -> DistrictSync:
+    """Add a step to every district sync: read what the district has published, in its
+    schema, and write the state's rows for it. Steps must be safe to run again."""
+    if sync not in _district_syncs:
+        _district_syncs.append(sync)
+    return sync
 
 
 def connect_publish_signals() -> None:
@@ -61,13 +72,16 @@ def request_district_sync(schema_name: str) -> bool:
 
 
 def record_listing(district: District) -> DistrictListing:
-    """Read the district's published home page in its own schema; write the state's row."""
+    """Read what the district has published, in its own schema; write the state's rows."""
     with tenant_context(district):
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
         home = site.root_page if site else None
         title = home.title if home and home.live else ""
         published_at = home.last_published_at if home and home.live else None
+    for sync in _district_syncs:
+        sync(district)
     with schema_context(get_public_schema_name()):
+        # Written last: synced_at says every step above has finished.
         listing, _ = DistrictListing.objects.update_or_create(
             district=district,
             defaults={

@@ -9,7 +9,7 @@ SECRET_KEY = ENV.secret_key or "insecure-development-key-change-me"
 DEBUG = ENV.debug
 
 # The state is the public schema; each district is a schema of its own (django-tenants).
-SHARED_ONLY_APPS = ["django_tenants", "tenants"]
+SHARED_ONLY_APPS = ["django_tenants", "tenants", "statewide"]
 PER_SCHEMA_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
@@ -17,6 +17,7 @@ PER_SCHEMA_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -34,7 +35,7 @@ PER_SCHEMA_APPS = [
     "portrait",
 ]
 # `tenants` comes before `django_tenants` so that its migrate commands win.
-SHARED_APPS = ["tenants", "django_tenants", *PER_SCHEMA_APPS]
+SHARED_APPS = ["tenants", "django_tenants", "statewide", *PER_SCHEMA_APPS]
 TENANT_APPS = list(PER_SCHEMA_APPS)
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 INSTALLED_APPS += ["portal"]

@@ -1,0 +1,185 @@
+"""The public schema's statewide tables. Districts never write them directly: the sync path
+does, after a district publishes (see tenants.sync)."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting
+from wagtail.search import index
+
+from tenants.permissions import StateOnlyPermissionPolicy
+
+
+class PortraitLabel(models.TextChoices):
+    LEARNER = "Portrait of a Learner"
+    GRADUATE = "Portrait of a Graduate"
+
+
+class StateSettings(BaseGenericSetting):
+    """Choices the state makes once for the whole portal."""
+
+    portrait_label = models.CharField(
+        max_length=40,
+        choices=PortraitLabel.choices,
+        default=PortraitLabel.LEARNER,
+        help_text="What the portal calls a portrait, on the state site and every district's.",
+    )
+    minimum_cell_size = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MinValueValidator(2), MaxValueValidator(100)],
+        help_text="Counts of learners or respondents below this are never shown publicly.",
+    )
+    notice_lead_working_days = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MaxValueValidator(30)],
+        help_text="Working days between a convening's public notice and the convening.",
+    )
+
+    panels = [
+        FieldPanel("portrait_label"),
+        FieldPanel("minimum_cell_size"),
+        FieldPanel("notice_lead_working_days"),
+    ]
+
+    class Meta:
+        verbose_name = "state settings"
+
+    @classmethod
+    def get_permission_policy(cls):
+        return StateOnlyPermissionPolicy(cls, forbidden_actions=("delete",))
+
+    @classmethod
+    def current(cls) -> "StateSettings":
+        """The state's settings, from any schema (the table lives only in public)."""
+        return cls.load()
+
+
+class StateCompetency(models.Model):
+    """A competency of the published state portrait, as districts align to it: by slug."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120)
+    definition = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "state competencies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PortraitListing(index.Indexed, models.Model):
+    """One district's published portrait, as the state's pages and GraphQL read it."""
+
+    district = models.OneToOneField(
+        "tenants.District", on_delete=models.CASCADE, related_name="portrait_listing"
+    )
+    title = models.CharField(max_length=255)
+    url = models.URLField(max_length=500)
+    vision_summary = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True)
+    last_revisited = models.DateField(null=True)
+    synced_at = models.DateTimeField()
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("vision_summary"),
+        index.RelatedFields("district", [index.SearchField("name"), index.FilterField("region")]),
+    ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PortraitCompetencyListing(models.Model):
+    """A competency of a district's published portrait and the state competencies it serves."""
+
+    district = models.ForeignKey(
+        "tenants.District", on_delete=models.CASCADE, related_name="portrait_competencies"
+    )
+    position = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=120)
+    aligned_slugs = ArrayField(models.SlugField(max_length=80), default=list)
+
+    class Meta:
+        ordering = ["district", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "position"], name="one_competency_per_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PortraitAlignment(models.Model):
+    """That a district's published portrait carries a competency aligned to a state one.
+    Coverage and the directory's filter count these rows."""
+
+    district = models.ForeignKey(
+        "tenants.District", on_delete=models.CASCADE, related_name="portrait_alignments"
+    )
+    state_competency_slug = models.SlugField(max_length=80)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "state_competency_slug"], name="one_alignment_per_pair"
+            )
+        ]
+        indexes = [models.Index(fields=["state_competency_slug"])]
+
+    def __str__(self) -> str:
+        return self.state_competency_slug
+
+
+class StoryListing(index.Indexed, models.Model):
+    """A published story of vision in practice, from a district or from the state itself."""
+
+    district = models.ForeignKey(
+        "tenants.District",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="story_listings",
+        help_text="Empty for the state's own stories.",
+    )
+    page_id = models.PositiveIntegerField()
+    title = models.CharField(max_length=255)
+    url = models.URLField(max_length=500)
+    summary = models.TextField(blank=True)
+    image_url = models.CharField(max_length=500, blank=True)
+    image_alt = models.CharField(max_length=255, blank=True)
+    published_at = models.DateTimeField()
+    state_competency_slugs = ArrayField(models.SlugField(max_length=80), default=list)
+    condition_slugs = ArrayField(models.SlugField(max_length=80), default=list)
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.FilterField("published_at"),
+    ]
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["district", "page_id"], name="one_listing_per_story"),
+            models.UniqueConstraint(
+                fields=["page_id"],
+                condition=models.Q(district__isnull=True),
+                name="one_listing_per_state_story",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="story_feed_order"),
+            GinIndex(fields=["state_competency_slugs"], name="story_competencies"),
+            GinIndex(fields=["condition_slugs"], name="story_conditions"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
