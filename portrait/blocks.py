@@ -8,6 +8,13 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+CO_CREATION_KINDS = [
+    ("convening", "Community convening"),
+    ("survey", "Survey"),
+    ("focus_group", "Focus group"),
+    ("interview", "Interviews"),
+    ("other", "Other"),
+]
 GRADE_BANDS = [("k-2", "K-2"), ("3-5", "3-5"), ("6-8", "6-8"), ("9-12", "9-12")]
 
 
@@ -150,15 +157,7 @@ class DistrictCompetencyBlock(CompetencyBlock):
 class CoCreationStepBlock(blocks.StructBlock):
     """One step of how the community wrote its portrait."""
 
-    kind = blocks.ChoiceBlock(
-        choices=[
-            ("convening", "Community convening"),
-            ("survey", "Survey"),
-            ("focus_group", "Focus group"),
-            ("interview", "Interviews"),
-            ("other", "Other"),
-        ]
-    )
+    kind = blocks.ChoiceBlock(choices=CO_CREATION_KINDS)
     title = blocks.CharBlock(max_length=160)
     date = blocks.DateBlock()
     participants = blocks.IntegerBlock(

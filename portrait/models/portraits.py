@@ -9,7 +9,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portrait.blocks import CoCreationStepBlock, DistrictCompetencyBlock, StateCompetencyBlock
+from portrait.blocks import (
+    CO_CREATION_KINDS,
+    CoCreationStepBlock,
+    DistrictCompetencyBlock,
+    StateCompetencyBlock,
+)
 from portrait.models.mixins import DistrictPageMixin, StatePageMixin, duplicate_values
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -137,7 +142,12 @@ class DistrictPortraitPage(DistrictPageMixin, Page):
             for block in self.competencies
         ]
         context["adoption_stage"] = getattr(connection.tenant, "get_adoption_stage_display", None)
+        kinds = dict(CO_CREATION_KINDS)
         context["co_creation_steps"] = sorted(
-            (block.value for block in self.co_creation), key=lambda step: step["date"]
+            (
+                {**block.value, "kind_label": kinds[block.value["kind"]]}
+                for block in self.co_creation
+            ),
+            key=lambda step: step["date"],
         )
         return context

@@ -1,10 +1,13 @@
 """Search across the state site, district portraits and every story."""
 
 from django import forms
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from statewide.models import PortraitListing, StoryListing
+from tenants.models import District
 
 RESULTS_PER_KIND = 20
 
@@ -18,13 +21,15 @@ def search_view(request):
     results = {}
     if form.is_bound and form.is_valid():
         query = form.cleaned_data["q"]
+        backend = get_search_backend()
+        active = District.objects.active()
+        portraits = PortraitListing.objects.filter(district__in=active).select_related("district")
+        stories = StoryListing.objects.filter(
+            Q(district__isnull=True) | Q(district__in=active)
+        ).select_related("district")
         results = {
             "pages": Page.objects.live().public().specific().search(query)[:RESULTS_PER_KIND],
-            "portraits": PortraitListing.objects.filter(district__is_active=True)
-            .select_related("district")
-            .search(query)[:RESULTS_PER_KIND],
-            "stories": StoryListing.objects.select_related("district").search(query)[
-                :RESULTS_PER_KIND
-            ],
+            "portraits": backend.search(query, portraits)[:RESULTS_PER_KIND],
+            "stories": backend.search(query, stories)[:RESULTS_PER_KIND],
         }
     return TemplateResponse(request, "portrait/search.html", {"form": form, **results})
