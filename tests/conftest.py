@@ -97,3 +97,18 @@ def forget_broker_connections():
     """Producer pools remember the broker they were made for."""
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def commit_callbacks(django_capture_on_commit_callbacks):
+    """Run on-commit callbacks at the end of the block, as a real commit would, and then
+    forget them as a commit does (the test transaction itself never commits)."""
+
+    @contextmanager
+    def run():
+        start = len(connection.run_on_commit)
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            yield callbacks
+        del connection.run_on_commit[start:]
+
+    return run

@@ -56,11 +56,9 @@ def snapshot() -> dict:
     return counts
 
 
-def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(
-    db, django_capture_on_commit_callbacks
-):
+def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(db, commit_callbacks):
     # The syncs to the read model run when each publish commits.
-    with django_capture_on_commit_callbacks(execute=True):
+    with commit_callbacks():
         stdout = seed()
 
     # The state.
@@ -112,6 +110,6 @@ def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(
     assert len(hashes) == len(districts)
 
     before = snapshot()
-    with django_capture_on_commit_callbacks(execute=True):
+    with commit_callbacks():
         seed()
     assert snapshot() == before
