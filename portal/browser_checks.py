@@ -87,7 +87,7 @@ class BrowserUnavailable(Exception):
 
 @contextmanager
 def chromium(executable: str = CHROMIUM):
-    """A headless Chromium for `check_page`, closed on the way out."""
+    """A browser context in headless Chromium for `check_page`, closed on the way out."""
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError as error:
@@ -103,21 +103,22 @@ def chromium(executable: str = CHROMIUM):
                 f"chromium): {error.message.splitlines()[0]}"
             ) from error
         try:
-            yield browser
+            # One context for the run (a context costs more than a page); a page per check.
+            yield browser.new_context()
         finally:
             browser.close()
 
 
-def check_page(browser, url: str, timeout_seconds: float = 30) -> PageReport:
-    """Load `url` in a fresh browser context and report everything that fails on it."""
+def check_page(context, url: str, timeout_seconds: float = 30) -> PageReport:
+    """Load `url` in a new tab of `context` and report everything that fails on it."""
     from playwright.sync_api import Error
 
     started = time.perf_counter()
     report = PageReport(url)
-    context = browser.new_context()
-    context.set_default_timeout(timeout_seconds * 1000)
+    page = context.new_page()
+    page.set_default_timeout(timeout_seconds * 1000)
+    page.set_default_navigation_timeout(timeout_seconds * 1000)
     try:
-        page = context.new_page()
         response = page.goto(url, wait_until="load")
         report.status = response.status if response else None
         if report.status is None or report.status >= 400:
@@ -131,7 +132,7 @@ def check_page(browser, url: str, timeout_seconds: float = 30) -> PageReport:
             Problem("page-load", "critical", f"The page failed: {error.message.splitlines()[0]}")
         )
     finally:
-        context.close()
+        page.close()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -148,8 +149,8 @@ def _keyboard(page) -> list[Problem]:
     focused = page.evaluate(FOCUSED_JS)
     if focused is None or not focused["fragment"]:
         where = [focused["selector"]] if focused else ["(nothing is focused)"]
-        help = "The first Tab must focus a skip link (href=#…)."
-        return [Problem("skip-link", "serious", help, where)]
+        message = "The first Tab must focus a skip link (href=#…)."
+        return [Problem("skip-link", "serious", message, where)]
     problems = []
     if not focused["visible"]:
         problems.append(

@@ -51,12 +51,12 @@ class Command(BaseCommand):
         write(f"Checking {len(pages)} pages on {base_url} (WCAG 2.0/2.1 A and AA, keyboard)")
         failed = []
         try:
-            with chromium(options["chromium"]) as browser:
+            with chromium(options["chromium"]) as context:
                 for number, spec in enumerate(pages, start=1):
                     url = spec.url(base_url)
                     write(f"[{number}/{len(pages)}] {spec.name} ({spec.site}) {url} … ", ending="")
                     self.stdout.flush()
-                    report = check_page(browser, url, options["timeout"])
+                    report = check_page(context, url, options["timeout"])
                     self._write_report(report)
                     if not report.passed:
                         failed.append(spec)
