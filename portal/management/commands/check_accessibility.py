@@ -48,7 +48,7 @@ class Command(BaseCommand):
         _wait_until_answering(base_url, options["wait"])
 
         write = self.stdout.write
-        write(f"Checking {len(pages)} pages on {base_url} (WCAG 2.0/2.1 A and AA, keyboard)")
+        write(f"Checking {_count(len(pages), 'page')} on {base_url} (WCAG 2.1 A/AA, keyboard)")
         failed = []
         try:
             with chromium(options["chromium"]) as context:
@@ -65,24 +65,26 @@ class Command(BaseCommand):
 
         if failed:
             raise CommandError(
-                f"{len(failed)} of {len(pages)} pages have accessibility problems: "
+                f"{len(failed)} of {_count(len(pages), 'page')} failed the accessibility check: "
                 + ", ".join(spec.name for spec in failed)
             )
-        write(self.style.SUCCESS(f"All {len(pages)} pages passed."))
+        write(self.style.SUCCESS(f"{_count(len(pages), 'page')} checked, no problems."))
 
     def _write_report(self, report) -> None:
         if report.passed:
             self.stdout.write(self.style.SUCCESS("ok") + f" ({report.seconds:.1f} s)")
             return
-        count = len(report.problems)
         self.stdout.write(
-            self.style.ERROR(f"{count} problem{'s' if count != 1 else ''}")
-            + f" ({report.seconds:.1f} s)"
+            self.style.ERROR(_count(len(report.problems), "problem")) + f" ({report.seconds:.1f} s)"
         )
         for problem in report.problems:
             self.stdout.write(f"    {problem.rule} ({problem.impact}): {problem.help}")
             for target in problem.targets:
                 self.stdout.write(f"      {target}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _select(pages, only: str | None):

@@ -105,7 +105,7 @@ def test_each_kind_of_fault_fails_the_check_and_is_named(monkeypatch, base_url):
     output, error = check(monkeypatch, base_url, pages)
 
     assert error is not None
-    assert str(error).startswith("7 of 8 pages have accessibility problems: Image without alt")
+    assert str(error).startswith("7 of 8 pages failed the accessibility check: Image without alt")
     assert "[1/8] Good (state) " in output
     assert problems_of(output, "Good").split(" … ")[1].startswith("ok")
     image = problems_of(output, "Image without alt")
@@ -128,7 +128,7 @@ def test_clean_pages_pass_and_districts_are_asked_for_on_their_own_host(monkeypa
     output, error = check(monkeypatch, base_url, pages)
 
     assert error is None, output
-    assert output.endswith("All 2 pages passed.\n")
+    assert output.endswith("2 pages checked, no problems.\n")
     port = base_url.rsplit(":", 1)[1]
     assert f"alpha.localhost:{port}" in StaticPages.hosts_seen
     assert f"localhost:{port}" in StaticPages.hosts_seen
