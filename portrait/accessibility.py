@@ -1,0 +1,23 @@
+"""Pages of the state's and districts' sites that the accessibility check visits."""
+
+from portal.accessibility import DEMO_DISTRICT, STATE, PageSpec
+
+PAGES = [
+    PageSpec("State home", STATE, "/"),
+    PageSpec("State portrait", STATE, "/portrait/"),
+    PageSpec("State portrait, printable", STATE, "/portrait/print/"),
+    PageSpec("District directory", STATE, "/districts/"),
+    PageSpec("District directory, filtered", STATE, "/districts/?region=Northern&stage=finalized"),
+    PageSpec("Statewide story feed", STATE, "/stories/"),
+    PageSpec("Statewide story feed, filtered", STATE, "/stories/?competency=critical-thinker"),
+    PageSpec("Coverage of state competencies", STATE, "/coverage/"),
+    PageSpec("Search results", STATE, "/search/?q=podcast"),
+    PageSpec("District home", DEMO_DISTRICT, "/"),
+    PageSpec("District portrait", DEMO_DISTRICT, "/portrait-of-a-learner/"),
+    PageSpec("District stories", DEMO_DISTRICT, "/stories/"),
+    PageSpec(
+        "District story",
+        DEMO_DISTRICT,
+        "/stories/ninth-graders-pitch-fixes-for-the-school-bus-routes/",
+    ),
+]
