@@ -180,6 +180,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenants.tasks.rebuild_directory",
         "schedule": 24 * 3600,
     },
+    # Scheduled pages go live within a minute, on the state's site and in every district.
+    "publish-scheduled-pages": {
+        "task": "tenants.tasks.publish_scheduled_pages",
+        "schedule": 60,
+        "options": {"expires": 55},  # a run missed while workers were down is not queued up
+    },
 }
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
