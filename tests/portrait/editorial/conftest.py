@@ -29,7 +29,7 @@ def admin_url(name: str, *args) -> str:
 
 def messages_of(response) -> list[str]:
     """The admin's flash messages for a response, as plain text."""
-    return [strip_tags(str(message)) for message in get_messages(response.wsgi_request)]
+    return [strip_tags(str(message)).strip() for message in get_messages(response.wsgi_request)]
 
 
 @dataclass
