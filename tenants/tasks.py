@@ -3,6 +3,7 @@ from django.db import connection
 from django_tenants.utils import get_public_schema_name
 
 from tenants.models import District
+from tenants.scheduling import publish_scheduled_everywhere
 from tenants.sync import rebuild_listings, record_listing
 
 
@@ -18,3 +19,11 @@ def sync_district_listing() -> str:
 def rebuild_directory() -> int:
     connection.set_schema(get_public_schema_name())
     return rebuild_listings(District.objects.active())
+
+
+@shared_task(name="tenants.tasks.publish_scheduled_pages")
+def publish_scheduled_pages() -> int:
+    """Beat runs this every minute: scheduled pages go live on time in every schema."""
+    connection.set_schema(get_public_schema_name())
+    run = publish_scheduled_everywhere()
+    return run.schemas

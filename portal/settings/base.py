@@ -180,6 +180,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenants.tasks.rebuild_directory",
         "schedule": 24 * 3600,
     },
+    # Scheduled pages go live within a minute, on the state's site and in every district.
+    "publish-scheduled-pages": {
+        "task": "tenants.tasks.publish_scheduled_pages",
+        "schedule": 60,
+        "options": {"expires": 55},  # a run missed while workers were down is not queued up
+    },
 }
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -193,6 +199,7 @@ WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}" + (
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portrait.forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_I18N_ENABLED = False
 
