@@ -3,5 +3,10 @@ from django.apps import AppConfig
 
 class PortraitConfig(AppConfig):
     name = "portrait"
-    verbose_name = "Portrait of a learner"
+    verbose_name = "Portraits and stories"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portrait import signals
+
+        signals.connect()

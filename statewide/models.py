@@ -88,7 +88,8 @@ class PortraitListing(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("title"),
         index.SearchField("vision_summary"),
-        index.RelatedFields("district", [index.SearchField("name"), index.FilterField("region")]),
+        index.RelatedFields("district", [index.SearchField("name")]),
+        index.FilterField("district"),
     ]
 
     def __str__(self) -> str:
@@ -162,6 +163,7 @@ class StoryListing(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("title"),
         index.SearchField("summary"),
+        index.FilterField("district"),
         index.FilterField("published_at"),
     ]
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from wagtail.models import GroupPagePermission, Page, Site, Task, Workflow
 
-from portrait.models import DistrictHomePage, DistrictPortraitPage
+from portrait.models import DistrictHomePage, DistrictPortraitPage, StoryIndexPage
 
 TEMPLATE_HOSTNAME = "district-template.invalid"
 EDITORS = "Editors"
@@ -21,6 +21,10 @@ def lay_starter_content() -> None:
         )
         home.add_child(instance=portrait)
         portrait.save_revision().publish()
+    if not StoryIndexPage.objects.child_of(home).exists():
+        stories = StoryIndexPage(title="Stories", slug="stories")
+        home.add_child(instance=stories)
+        stories.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": TEMPLATE_HOSTNAME, "port": 80, "root_page": home, "site_name": ""},

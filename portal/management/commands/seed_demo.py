@@ -7,13 +7,8 @@ from django_tenants.utils import tenant_context
 from wagtail.models import Page, Site
 
 from portal import demo_content
-from portrait.models import (
-    DistrictHomePage,
-    DistrictPortraitPage,
-    StateCompetency,
-    StateHomePage,
-    StatePortraitPage,
-)
+from portrait import demo as portrait_demo
+from portrait.models import DistrictHomePage, StateHomePage
 from tenants.importing import IMPORTABLE_STAGES, apply_import
 from tenants.management.progress import progress_bar
 from tenants.models import District, site_url
@@ -62,17 +57,7 @@ class Command(BaseCommand):
             )
             root.add_child(instance=home)
             home.save_revision().publish()
-        portrait = StatePortraitPage.objects.first()
-        if portrait is None:
-            portrait = StatePortraitPage(
-                title="Statewide portrait of a learner", slug="portrait", version="1.0"
-            )
-            for name, slug, definition in demo_content.STATE_COMPETENCIES:
-                portrait.competencies.add(
-                    StateCompetency(name=name, slug=slug, definition=definition)
-                )
-            home.add_child(instance=portrait)
-            portrait.save_revision().publish()
+        portrait_demo.build_state_content(home)
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={
@@ -100,10 +85,7 @@ class Command(BaseCommand):
         if not home.intro:
             home.intro = demo_content.DISTRICT_INTRO.format(name=district.name)
             home.save_revision().publish()
-        portrait = DistrictPortraitPage.objects.get()
-        if district.adoption_stage in {"developing", "finalized"} and not portrait.vision_statement:
-            portrait.vision_statement = demo_content.DISTRICT_VISION.format(name=district.name)
-            portrait.save_revision().publish()
+        portrait_demo.build_district_content(district)
 
     def _print_addresses(self, districts, password: str) -> None:
         write = self.stdout.write

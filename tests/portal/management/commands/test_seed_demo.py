@@ -13,10 +13,11 @@ from portal import demo_content
 from portrait.models import (
     DistrictHomePage,
     DistrictPortraitPage,
-    StateCompetency,
     StateHomePage,
     StatePortraitPage,
+    StoryPage,
 )
+from statewide.models import PortraitListing, StateCompetency, StoryListing
 from tenants.models import District, Domain
 
 User = get_user_model()
@@ -40,6 +41,8 @@ def snapshot() -> dict:
         "state groups": Group.objects.count(),
         "state sites": Site.objects.count(),
         "state revisions": Revision.objects.count(),
+        "portrait listings": PortraitListing.objects.count(),
+        "story listings": StoryListing.objects.count(),
     }
     for district in District.objects.filter(slug__in=DEMO_SLUGS):
         with tenant_context(district):
@@ -53,8 +56,12 @@ def snapshot() -> dict:
     return counts
 
 
-def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(db):
-    stdout = seed()
+def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(
+    db, django_capture_on_commit_callbacks
+):
+    # The syncs to the read model run when each publish commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        stdout = seed()
 
     # The state.
     home = StateHomePage.objects.get()
@@ -65,7 +72,9 @@ def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(db):
     portrait = StatePortraitPage.objects.get()
     assert portrait.live
     assert portrait.get_parent().pk == home.pk
-    assert portrait.competencies.count() >= 5
+    assert len(portrait.competencies) >= 5
+    # Publishing the state portrait made its competencies alignable.
+    assert StateCompetency.objects.count() == len(portrait.competencies)
     state_admin = User.objects.get(username="admin")
     assert state_admin.is_superuser
     assert state_admin.check_password("portrait-demo")
@@ -88,6 +97,13 @@ def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(db):
             assert home.live
             assert district.name in home.intro
             assert DistrictPortraitPage.objects.child_of(home).live().count() == 1
+            if district.adoption_stage in {"developing", "finalized"}:
+                assert StoryPage.objects.live().count() >= 2
+    # Their portraits and stories reached the state's read model.
+    with_portraits = [d for d in districts if d.adoption_stage in {"developing", "finalized"}]
+    assert PortraitListing.objects.count() == len(with_portraits)
+    assert StoryListing.objects.filter(district__isnull=False).count() >= 2 * len(with_portraits)
+    assert StoryListing.objects.filter(district__isnull=True).exists()
     # Each admin is its own schema's: the accounts share a name, not a row or a hash.
     hashes = set()
     for district in districts:
@@ -96,5 +112,6 @@ def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(db):
     assert len(hashes) == len(districts)
 
     before = snapshot()
-    seed()
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
     assert snapshot() == before

@@ -1,0 +1,16 @@
+# The page mixins are named by migrations.
+from portrait.models.home import DistrictHomePage, StateHomePage
+from portrait.models.mixins import DistrictPageMixin, StatePageMixin
+from portrait.models.portraits import DistrictPortraitPage, StatePortraitPage
+from portrait.models.stories import StoryIndexPage, StoryPage
+
+__all__ = [
+    "DistrictHomePage",
+    "DistrictPageMixin",
+    "DistrictPortraitPage",
+    "StateHomePage",
+    "StatePageMixin",
+    "StatePortraitPage",
+    "StoryIndexPage",
+    "StoryPage",
+]

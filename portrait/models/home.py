@@ -1,0 +1,56 @@
+"""The home pages of the state site and of every district site."""
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portrait.models.mixins import DistrictPageMixin, StatePageMixin
+
+
+class StateHomePage(StatePageMixin, Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portrait.StatePortraitPage", "portrait.StoryIndexPage"]
+
+    class Meta:
+        verbose_name = "state home page"
+
+    def get_context(self, request, *args, **kwargs):
+        from portrait.stories import StoryFilterForm, StoryFilters, as_card
+
+        context = super().get_context(request, *args, **kwargs)
+        latest = StoryFilters(form=StoryFilterForm(statewide=True)).stories(None)[:3]
+        context["latest_stories"] = [as_card(listing) for listing in latest]
+        return context
+
+
+class DistrictHomePage(DistrictPageMixin, Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    # Made by provisioning, one per district.
+    is_creatable = False
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portrait.DistrictPortraitPage", "portrait.StoryIndexPage"]
+
+    class Meta:
+        verbose_name = "district home page"
+
+    def get_context(self, request, *args, **kwargs):
+        from portrait.models.stories import StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().specific().order_by("path")
+        context["sections"] = children
+        context["latest_stories"] = (
+            StoryPage.objects.live().descendant_of(self).order_by("-first_published_at")[:3]
+        )
+        return context

@@ -1,0 +1,153 @@
+"""The statewide portrait of a learner and each district's own."""
+
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.template.response import TemplateResponse
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portrait.blocks import (
+    CO_CREATION_KINDS,
+    CoCreationStepBlock,
+    DistrictCompetencyBlock,
+    StateCompetencyBlock,
+)
+from portrait.models.mixins import DistrictPageMixin, StatePageMixin, duplicate_values
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class StatePortraitPage(StatePageMixin, RoutablePageMixin, Page):
+    """The statewide portrait: the competencies every district aligns to."""
+
+    intro = RichTextField(blank=True, features=TEXT_FEATURES)
+    version = models.CharField(max_length=20, blank=True, help_text="For example “2.0”.")
+    adopted_on = models.DateField(null=True, blank=True)
+    competencies = StreamField(
+        [("competency", StateCompetencyBlock())],
+        min_num=1,
+        help_text="Each competency's slug is how districts align to it; keep it stable.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("version"), FieldPanel("adopted_on")], heading="Adoption"),
+        FieldPanel("competencies"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("competencies"),
+    ]
+
+    max_count = 1
+    parent_page_types = ["portrait.StateHomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "state portrait"
+
+    def clean(self):
+        super().clean()
+        blocks = [block.value for block in self.competencies]
+        errors = []
+        if slugs := duplicate_values(value["slug"] for value in blocks):
+            errors.append(f"Two competencies share the slug {', '.join(sorted(slugs))}.")
+        if names := duplicate_values(value["name"].strip().lower() for value in blocks):
+            errors.append(f"Two competencies share the name {', '.join(sorted(names))}.")
+        if errors:
+            raise ValidationError({"competencies": errors})
+
+    @path("print/")
+    def printable(self, request):
+        """The whole portrait on one printable page."""
+        return TemplateResponse(
+            request, "portrait/state_portrait_page_print.html", self.get_context(request)
+        )
+
+
+class DistrictPortraitPage(DistrictPageMixin, Page):
+    """A district's portrait: its vision, its competencies and how the community wrote it."""
+
+    vision_statement = RichTextField(blank=True, features=TEXT_FEATURES)
+    community_why = RichTextField(
+        "why it matters",
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text="Why the community wants these things for its graduates.",
+    )
+    competencies = StreamField(
+        [("competency", DistrictCompetencyBlock())],
+        blank=True,
+        help_text="Each competency is aligned to one or more of the state's.",
+    )
+    co_creation = StreamField(
+        [("step", CoCreationStepBlock())],
+        blank=True,
+        verbose_name="how we wrote it",
+        help_text="Convenings, surveys, focus groups and interviews, in date order.",
+    )
+    last_revisited = models.DateField(
+        null=True, blank=True, help_text="When the community last looked at the portrait again."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("vision_statement"),
+        FieldPanel("community_why"),
+        FieldPanel("competencies"),
+        MultiFieldPanel(
+            [FieldPanel("co_creation"), FieldPanel("last_revisited")], heading="Co-creation"
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("vision_statement"),
+        index.SearchField("community_why"),
+        index.SearchField("competencies"),
+    ]
+
+    max_count_per_parent = 1
+    parent_page_types = ["portrait.DistrictHomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "district portrait"
+
+    def clean(self):
+        super().clean()
+        names = duplicate_values(block.value["name"].strip().lower() for block in self.competencies)
+        if names:
+            raise ValidationError(
+                {"competencies": f"Two competencies share the name {', '.join(sorted(names))}."}
+            )
+
+    def competency_entries(self) -> list[tuple[str, str, list[str]]]:
+        """(block id, name, aligned state slugs) for each competency, in order."""
+        return [
+            (block.id, block.value["name"], list(block.value["aligned_to"]))
+            for block in self.competencies
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from statewide.models import StateCompetency
+
+        context = super().get_context(request, *args, **kwargs)
+        state_names = dict(StateCompetency.objects.values_list("slug", "name"))
+        context["competencies"] = [
+            (
+                block,
+                [state_names[slug] for slug in block.value["aligned_to"] if slug in state_names],
+            )
+            for block in self.competencies
+        ]
+        context["adoption_stage"] = getattr(connection.tenant, "get_adoption_stage_display", None)
+        kinds = dict(CO_CREATION_KINDS)
+        context["co_creation_steps"] = sorted(
+            (
+                {**block.value, "kind_label": kinds[block.value["kind"]]}
+                for block in self.co_creation
+            ),
+            key=lambda step: step["date"],
+        )
+        return context

@@ -1,0 +1,144 @@
+"""Story cards and filters, shared by district story indexes and the statewide feed."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django import forms
+from django.db.models import Q, QuerySet
+
+from tenants.state import on_state_schema
+
+HERO_RENDITION = "fill-640x360"
+
+
+@dataclass(frozen=True)
+class StoryCard:
+    title: str
+    url: str
+    summary: str
+    published_at: datetime
+    image_url: str = ""
+    image_alt: str = ""
+    source: str = ""  # the district's name on the statewide feed
+
+
+def competency_choices() -> list[tuple[str, str]]:
+    """The competencies a story on this site can be tagged with: the state's own on the
+    state site, the district portrait's (by block id) on a district's."""
+    from portrait.blocks import state_competency_choices
+    from portrait.models import DistrictPortraitPage
+
+    if on_state_schema():
+        return state_competency_choices()
+    portrait = DistrictPortraitPage.objects.order_by("path").first()
+    if portrait is None:
+        return []
+    return [(block_id, name) for block_id, name, _ in portrait.competency_entries()]
+
+
+def condition_choices() -> list[tuple[str, str]]:
+    """The conditions of the frameworks the state has loaded."""
+    return []
+
+
+def region_choices() -> list[tuple[str, str]]:
+    from tenants.models import District
+
+    regions = District.objects.active().exclude(region="").values_list("region", flat=True)
+    return [(region, region) for region in regions.distinct().order_by("region")]
+
+
+class StoryFilterForm(forms.Form):
+    competency = forms.ChoiceField(required=False)
+    condition = forms.ChoiceField(required=False)
+    region = forms.ChoiceField(required=False)
+
+    def __init__(self, *args, statewide: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competency"].choices = [("", "All competencies"), *competency_choices()]
+        self.fields["condition"].choices = [("", "All conditions"), *condition_choices()]
+        if statewide:
+            self.fields["region"].choices = [("", "All regions"), *region_choices()]
+        else:
+            del self.fields["region"]
+
+
+@dataclass
+class StoryFilters:
+    form: StoryFilterForm
+    competency: str = ""
+    condition: str = ""
+    region: str = ""
+
+    @classmethod
+    def from_request(cls, request) -> "StoryFilters":
+        form = StoryFilterForm(request.GET or None, statewide=on_state_schema())
+        # An unknown value shows its error and filters nothing, rather than failing.
+        values = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        return cls(form=form, **{key: value for key, value in values.items() if value})
+
+    def stories(self, index_page) -> QuerySet:
+        """The matching stories, newest first: listings on the state site, pages on a
+        district's. Turn each into a card with `as_card`."""
+        if on_state_schema():
+            return self._statewide_listings()
+        return self._district_stories(index_page)
+
+    def _statewide_listings(self) -> QuerySet:
+        from statewide.models import StoryListing
+
+        listings = StoryListing.objects.filter(
+            Q(district__isnull=True) | Q(district__is_active=True)
+        ).select_related("district")
+        if self.competency:
+            listings = listings.filter(state_competency_slugs__contains=[self.competency])
+        if self.condition:
+            listings = listings.filter(condition_slugs__contains=[self.condition])
+        if self.region:
+            listings = listings.filter(district__region__iexact=self.region)
+        return listings
+
+    def _district_stories(self, index_page) -> QuerySet:
+        from portrait.models import StoryPage
+
+        stories = (
+            StoryPage.objects.live()
+            .child_of(index_page)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
+        if self.competency:
+            stories = stories.filter(competency_keys__contains=[self.competency])
+        if self.condition:
+            stories = stories.filter(condition_slugs__contains=[self.condition])
+        return stories
+
+
+def as_card(story) -> StoryCard:
+    """A card from a StoryListing (statewide) or a StoryPage (a district's own)."""
+    from statewide.models import StoryListing
+
+    if isinstance(story, StoryListing):
+        return StoryCard(
+            title=story.title,
+            url=story.url,
+            summary=story.summary,
+            published_at=story.published_at,
+            image_url=story.image_url,
+            image_alt=story.image_alt,
+            source=story.district.name if story.district else "",
+        )
+    return story_card(story)
+
+
+def story_card(story) -> StoryCard:
+    image_url = story.hero_image.get_rendition(HERO_RENDITION).url if story.hero_image else ""
+    return StoryCard(
+        title=story.title,
+        url=story.url,
+        summary=story.summary,
+        published_at=story.first_published_at,
+        image_url=image_url,
+        image_alt=story.hero_alt if story.hero_image else "",
+    )

@@ -1,0 +1,158 @@
+"""What portraits and stories put in the statewide read model.
+
+A district's portrait and stories reach the public schema through the foundation's sync path
+(a registered step of `tenants.sync.record_listing`). The state's own portrait and stories are
+in the public schema already, so they are written in the publishing transaction itself.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
+
+from statewide.models import (
+    PortraitAlignment,
+    PortraitCompetencyListing,
+    PortraitListing,
+    StateCompetency,
+    StoryListing,
+)
+from tenants.models import District
+
+SUMMARY_WORDS = 60
+
+
+def sync_district_portrait_and_stories(district: District) -> None:
+    """Registered with tenants.sync: copy the district's published portrait and stories."""
+    with tenant_context(district):
+        portrait = _read_portrait(district)
+        stories = _read_stories(district)
+    with schema_context(get_public_schema_name()), transaction.atomic():
+        _write_portrait(district, portrait)
+        _write_stories(district, stories)
+
+
+def _read_portrait(district: District) -> dict | None:
+    from portrait.models import DistrictPortraitPage
+
+    page = DistrictPortraitPage.objects.live().order_by("path").first()
+    # A portrait with no competencies yet is still being written: the state does not list it.
+    if page is None or not page.competencies:
+        return None
+    return {
+        "title": page.title,
+        "url": district.base_url.rstrip("/") + page.url,
+        "vision_summary": _summary(page.vision_statement),
+        "published_at": page.last_published_at,
+        "last_revisited": page.last_revisited,
+        "competencies": page.competency_entries(),
+    }
+
+
+def _read_stories(district: District) -> list[dict]:
+    from portrait.models import StoryPage
+    from portrait.stories import story_card
+
+    portrait = {key: slugs for key, _, slugs in _live_competency_entries()}
+    stories = []
+    for page in StoryPage.objects.live().select_related("hero_image"):
+        card = story_card(page)
+        # Through alignment, a district competency's tag becomes the state's.
+        state_slugs = {slug for key in page.competency_keys for slug in portrait.get(key, [])}
+        base = district.base_url.rstrip("/")
+        stories.append(
+            {
+                "page_id": page.pk,
+                "title": card.title,
+                "url": base + card.url,
+                "summary": card.summary,
+                "image_url": base + card.image_url if card.image_url else "",
+                "image_alt": card.image_alt,
+                "published_at": card.published_at,
+                "state_competency_slugs": sorted(state_slugs),
+                "condition_slugs": list(page.condition_slugs),
+            }
+        )
+    return stories
+
+
+def _live_competency_entries():
+    from portrait.models import DistrictPortraitPage
+
+    page = DistrictPortraitPage.objects.live().order_by("path").first()
+    return page.competency_entries() if page else []
+
+
+def _write_portrait(district: District, portrait: dict | None) -> None:
+    PortraitCompetencyListing.objects.filter(district=district).delete()
+    PortraitAlignment.objects.filter(district=district).delete()
+    if portrait is None:
+        PortraitListing.objects.filter(district=district).delete()
+        return
+    competencies = portrait.pop("competencies")
+    PortraitListing.objects.update_or_create(
+        district=district, defaults={**portrait, "synced_at": timezone.now()}
+    )
+    PortraitCompetencyListing.objects.bulk_create(
+        PortraitCompetencyListing(
+            district=district, position=position, name=name, aligned_slugs=slugs
+        )
+        for position, (_, name, slugs) in enumerate(competencies)
+    )
+    aligned = {slug for _, _, slugs in competencies for slug in slugs}
+    PortraitAlignment.objects.bulk_create(
+        PortraitAlignment(district=district, state_competency_slug=slug) for slug in sorted(aligned)
+    )
+
+
+def _write_stories(district: District | None, stories: list[dict]) -> None:
+    kept = []
+    for story in stories:
+        # One save per story: Wagtail's search index follows saves, not bulk writes.
+        listing, _ = StoryListing.objects.update_or_create(
+            district=district, page_id=story["page_id"], defaults=story
+        )
+        kept.append(listing.pk)
+    StoryListing.objects.filter(district=district).exclude(pk__in=kept).delete()
+
+
+def _summary(html: str) -> str:
+    return Truncator(strip_tags(html)).words(SUMMARY_WORDS)
+
+
+def sync_state_portrait_and_stories() -> None:
+    """Copy the state's published portrait competencies and its own stories; in public."""
+    from portrait.models import StatePortraitPage, StoryPage
+    from portrait.stories import story_card
+
+    portrait = StatePortraitPage.objects.live().order_by("path").first()
+    competencies = [block.value for block in portrait.competencies] if portrait is not None else []
+    slugs = [value["slug"] for value in competencies]
+    StateCompetency.objects.exclude(slug__in=slugs).delete()
+    for position, value in enumerate(competencies):
+        StateCompetency.objects.update_or_create(
+            slug=value["slug"],
+            defaults={
+                "name": value["name"],
+                "definition": value["definition"],
+                "position": position,
+            },
+        )
+    stories = []
+    for page in StoryPage.objects.live().select_related("hero_image"):
+        card = story_card(page)
+        stories.append(
+            {
+                "page_id": page.pk,
+                "title": card.title,
+                "url": page.full_url or card.url,
+                "summary": card.summary,
+                "image_url": card.image_url,
+                "image_alt": card.image_alt,
+                "published_at": card.published_at,
+                "state_competency_slugs": sorted(set(page.competency_keys) & set(slugs)),
+                "condition_slugs": list(page.condition_slugs),
+            }
+        )
+    _write_stories(None, stories)

@@ -1,0 +1,62 @@
+"""The state's directory of districts: one query for the page, whatever the state's size."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.template.response import TemplateResponse
+
+from statewide.models import PortraitAlignment, StateCompetency
+from tenants.models import AdoptionStage, District
+
+DISTRICTS_PER_PAGE = 24
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label="District name", required=False, max_length=100)
+    region = forms.ChoiceField(required=False)
+    stage = forms.ChoiceField(
+        label="Adoption stage",
+        required=False,
+        choices=[("", "Any stage"), *AdoptionStage.choices],
+    )
+    competency = forms.ChoiceField(label="State competency", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions = (
+            District.objects.active()
+            .exclude(region="")
+            .order_by("region")
+            .values_list("region", flat=True)
+            .distinct()
+        )
+        self.fields["region"].choices = [("", "All regions"), *((r, r) for r in regions)]
+        self.fields["competency"].choices = [
+            ("", "Any competency"),
+            *StateCompetency.objects.values_list("slug", "name"),
+        ]
+
+
+def directory_view(request):
+    form = DirectoryFilterForm(request.GET or None)
+    districts = (
+        District.objects.active()
+        .select_related("listing", "portrait_listing")
+        .prefetch_related("domains")
+        .order_by("name")
+    )
+    if form.is_bound and form.is_valid():
+        filters = form.cleaned_data
+        if filters["q"]:
+            districts = districts.filter(name__icontains=filters["q"].strip())
+        if filters["region"]:
+            districts = districts.filter(region__iexact=filters["region"])
+        if filters["stage"]:
+            districts = districts.filter(adoption_stage=filters["stage"])
+        if filters["competency"]:
+            aligned = PortraitAlignment.objects.filter(
+                district=OuterRef("pk"), state_competency_slug=filters["competency"]
+            )
+            districts = districts.filter(Exists(aligned))
+    page = Paginator(districts, DISTRICTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "portrait/directory.html", {"form": form, "districts": page})
