@@ -27,40 +27,46 @@ from django.db import connection, transaction
 from django_tenants.utils import get_public_schema_name
 from wagtailcache.cache import UpdateCacheMiddleware
 
-GENERATION_KEY_PREFIX = "generation:"  # then the schema name: one counter per schema
+GENERATION_KEY_PREFIX = "generation:"  # then a schema name, or EVERY_SCHEMA
+EVERY_SCHEMA = "*"  # what every schema's pages show: the state's competencies and settings
 NEVER_CACHED_PATH_PREFIXES = ("/admin/", "/support/")
 
-# The generation each schema had when the current request first asked: {schema_name: number}.
-_request_generations: ContextVar[dict[str, int] | None] = ContextVar(
+# The generation each schema had when the current request first asked: {schema_name: "n.m"}.
+_request_generations: ContextVar[dict[str, str] | None] = ContextVar(
     "page_cache_generations", default=None
 )
 
 
 def page_cache_key(key: str, key_prefix: str, version: int) -> str:
     """KEY_FUNCTION of the "pages" cache: the schema and its generation come first."""
-    if key.startswith(GENERATION_KEY_PREFIX):  # a counter, named by its schema
+    if key.startswith(GENERATION_KEY_PREFIX):  # a counter, named by what it counts
         return f"{key_prefix}:{version}:{key}"
     schema_name = connection.schema_name
     return f"{schema_name}:{generation(schema_name)}:{key_prefix}:{version}:{key}"
 
 
-def generation(schema_name: str) -> int:
+def generation(schema_name: str) -> str:
+    """The schema's own counter and the one every schema shares, read in one round trip."""
     pinned = _request_generations.get()
     if pinned is not None and schema_name in pinned:
         return pinned[schema_name]
-    cache, key = caches["pages"], GENERATION_KEY_PREFIX + schema_name
-    number = cache.get(key)
-    if number is None:
-        # A lost counter restarts above any value it can have reached, never at an old one.
-        cache.add(key, time.time_ns(), timeout=None)
-        number = cache.get(key)
+    cache = caches["pages"]
+    keys = [GENERATION_KEY_PREFIX + schema_name, GENERATION_KEY_PREFIX + EVERY_SCHEMA]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            # A lost counter restarts above any value it can have reached, never at an old one.
+            cache.add(key, time.time_ns(), timeout=None)
+            found[key] = cache.get(key)
+    number = ".".join(str(found[key]) for key in keys)
     if pinned is not None:
         pinned[schema_name] = number
     return number
 
 
 def invalidate(schema_name: str) -> None:
-    """Drop every page cached for one schema, now and again when the transaction commits.
+    """Drop every page cached for one schema (or, given EVERY_SCHEMA, for all of them), now
+    and again when the transaction commits.
 
     Now, so this connection's next request sees the change; on commit, so a page rendered in
     between from the rows before the change is not kept."""
@@ -75,8 +81,8 @@ def _same_call(queued, call: partial) -> bool:
     return isinstance(queued, partial) and (queued.func, queued.args) == (call.func, call.args)
 
 
-def _bump(schema_name: str) -> None:
-    cache, key = caches["pages"], GENERATION_KEY_PREFIX + schema_name
+def _bump(scope: str) -> None:
+    cache, key = caches["pages"], GENERATION_KEY_PREFIX + scope
     try:
         cache.incr(key)
     except ValueError:  # no counter yet, so nothing cached under one either
@@ -115,7 +121,12 @@ class LocMemPageCache(_ClearsOneSchema, LocMemCache):
     pass
 
 
+# State-owned rows that district pages show too (names of state competencies, the label).
+SHOWN_IN_EVERY_SCHEMA = {"statewide.StateCompetency", "statewide.StateSettings"}
+
+
 def connect_invalidation_signals() -> None:
+    from django.apps import apps
     from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page, Site
     from wagtail.signals import (
@@ -129,10 +140,19 @@ def connect_invalidation_signals() -> None:
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(_on_content_change, dispatch_uid=f"page_cache.{id(signal)}")
     post_delete.connect(_on_content_change, sender=Page, dispatch_uid="page_cache.page_deleted")
-    # Site names and roots, and settings that templates read, change every page.
+
+    def on_save_or_delete(model, handler):
+        for signal in (post_save, post_delete):
+            signal.connect(handler, sender=model, dispatch_uid=f"page_cache.{model._meta.label}")
+
+    # Site names and roots, and settings that templates read, change every page of a schema.
     for model in (Site, *_settings_models()):
-        post_save.connect(_on_content_change, sender=model, dispatch_uid=f"page_cache.{model}")
-        post_delete.connect(_on_content_change, sender=model, dispatch_uid=f"page_cache.{model}-")
+        on_save_or_delete(model, _on_content_change)
+    # The statewide app is the state's: its read model feeds the state's pages, and a few
+    # of its rows appear on every district's pages too.
+    for model in apps.get_app_config("statewide").get_models():
+        shown_everywhere = model._meta.label in SHOWN_IN_EVERY_SCHEMA
+        on_save_or_delete(model, _on_every_schema_change if shown_everywhere else _on_state_change)
 
 
 def _settings_models():
@@ -143,11 +163,20 @@ def _settings_models():
         model
         for model in apps.get_models()
         if issubclass(model, BaseGenericSetting | BaseSiteSetting)
+        and model._meta.app_label != "statewide"
     ]
 
 
 def _on_content_change(sender, **kwargs) -> None:
     invalidate(connection.schema_name)
+
+
+def _on_state_change(sender, **kwargs) -> None:
+    invalidate_state_pages()
+
+
+def _on_every_schema_change(sender, **kwargs) -> None:
+    invalidate(EVERY_SCHEMA)
 
 
 def invalidate_state_pages() -> None:

@@ -45,6 +45,8 @@ TENANT_MODEL = "tenants.District"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 TENANT_TEMPLATE_SCHEMA = "district_template"
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+# Set the search path when the schema changes, not before every query (half the round trips).
+TENANT_LIMIT_SET_CALLS = True
 PUBLIC_SCHEMA_URLCONF = "portal.urls.state"
 ROOT_URLCONF = "portal.urls.district"
 

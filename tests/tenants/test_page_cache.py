@@ -12,6 +12,7 @@ from django_tenants.utils import schema_context, tenant_context
 from wagtail.models import Page
 
 from portrait.models import DistrictHomePage, DistrictPortraitPage
+from statewide.models import StateCompetency, StateSettings
 from tenants.page_cache import (
     UpdatePageCacheMiddleware,
     generation,
@@ -21,9 +22,15 @@ from tenants.page_cache import (
 from tenants.sync import record_listing
 from tests.tenants.test_isolation import SHARED_PK, make_editor, sign_in
 
-pytestmark = pytest.mark.usefixtures("page_cache")
+pytestmark = pytest.mark.usefixtures("page_cache", "state_settings")
 
 CACHE_STATUS = "X-Wagtail-Cache"
+
+
+@pytest.fixture
+def state_settings(db):
+    """Made on first use otherwise, which (rightly) refreshes every cached page."""
+    return StateSettings.load()
 
 
 def publish_vision(district, title: str) -> DistrictPortraitPage:
@@ -177,10 +184,18 @@ def test_the_admin_is_never_cached_even_for_visitors(alpha, host_client):
     assert [r[CACHE_STATUS] for r in get_twice(visitor, "/admin/login/")] == ["skip", "skip"]
 
 
-def test_a_district_sync_refreshes_the_states_pages(alpha):
-    before = generation("public")
+def test_a_district_sync_refreshes_the_states_pages_only(alpha, bravo):
+    before = generation("public"), generation(bravo.schema_name)
     record_listing(alpha)
-    assert generation("public") > before
+    assert generation("public") != before[0]
+    assert generation(bravo.schema_name) == before[1]
+
+
+def test_a_renamed_state_competency_refreshes_every_districts_pages(alpha, bravo):
+    before = generation(alpha.schema_name), generation(bravo.schema_name)
+    StateCompetency.objects.create(slug="curiosity", name="Curiosity", position=0)
+    assert generation(alpha.schema_name) != before[0]
+    assert generation(bravo.schema_name) != before[1]
 
 
 def test_clear_forgets_one_schemas_pages_only(alpha, bravo, host_client):
