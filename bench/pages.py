@@ -1,7 +1,7 @@
 """Benchmark: a district portrait page, cold and from the page cache, beside a plain Wagtail page
 served by the same gunicorn process; and the query counts that must not grow.
 
-    .venv/bin/python bench/pages.py [--duration 10] [--connections 8] [--workers 2]
+    .venv/bin/python bench/pages.py [--rounds 3] [--duration 5] [--connections 8] [--workers 2]
                                     [--competencies 20] [--stories 20] [--large 1000]
                                     [--redis-url redis://127.0.0.1:6379/14] [--keep]
 
@@ -22,8 +22,9 @@ Load, with `wrk` on loopback against gunicorn (production settings, --workers pr
 one thread each, the page cache in Redis at --redis-url so that every worker shares it):
   server 1, page cache off: the plain page, then the portrait page (cold: rendered each time);
   server 2, page cache on:  the plain page, then the portrait page (cached).
-For each: requests per second, median and p99 latency, and the ratio to the plain page
-uncached (latency: page / plain; throughput: plain / page; 1.0 = as fast as the plain page).
+The two pages alternate, --rounds times; each figure is the median of its runs. For each:
+requests per second, median and p99 latency, and the ratio to the plain page uncached
+(latency: page / plain; throughput: plain / page; 1.0 = as fast as the plain page).
 wrk and the server share this machine's CPUs, which caps all four figures alike.
 
 wrk is not installed by this script: `apt-get install wrk` (Debian/Ubuntu) or
@@ -37,6 +38,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -49,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _fresh_db import REPO_ROOT, add_database_arguments, describe_environment, fresh_database
 
 GOAL_CACHED_RATIO = 1.2
+FIGURES = ("rps", "p50", "p99")
 PORTRAIT_QUERY_BUDGET = 15
 STATE_COMPETENCIES = [
     ("curiosity", "Curiosity"),
@@ -60,8 +63,9 @@ STATE_COMPETENCIES = [
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=int, default=10, help="Seconds of load per page.")
-    parser.add_argument("--warmup", type=int, default=2, help="Seconds of load before each.")
+    parser.add_argument("--duration", type=int, default=5, help="Seconds of load per run.")
+    parser.add_argument("--warmup", type=int, default=1, help="Seconds of load before each.")
+    parser.add_argument("--rounds", type=int, default=3, help="Runs per page (median kept).")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections.")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes.")
     parser.add_argument("--competencies", type=int, default=20)
@@ -107,10 +111,17 @@ def run(args, db) -> None:
     for cache_on in (False, True):
         with gunicorn(db.url, args.redis_url, port, args.workers, cache_on):
             suffix = "cached" if cache_on else "cold"
-            for name, url in (("plain", plain), ("portrait", portrait)):
-                status = _cache_status(url, host)
-                results[(name, suffix)] = load(url, host, args)
-                results[(name, suffix)]["cache"] = status
+            pages = (("plain", plain), ("portrait", portrait))
+            runs = {name: [] for name, _ in pages}
+            for _ in range(args.rounds):  # interleaved, so drifts in load touch both alike
+                for name, url in pages:
+                    runs[name].append(load(url, host, args))
+            for name, url in pages:
+                results[(name, suffix)] = {
+                    **{f: statistics.median(r[f] for r in runs[name]) for f in FIGURES},
+                    "errors": sum(r["errors"] for r in runs[name]),
+                    "cache": _cache_status(url, host),
+                }
     forget_redis_keys(args.redis_url, district.schema_name, host)
     print_load(results, args)
 
@@ -323,8 +334,9 @@ def parse_wrk(output: str) -> dict:
 def print_load(results: dict, args) -> None:
     baseline = results[("plain", "cold")]
     print(
-        f"\nLoad: wrk, {args.connections} connections, {args.duration} s per page after "
-        f"{args.warmup} s of warm-up; gunicorn {args.workers} workers x 1 thread"
+        f"\nLoad: wrk, {args.connections} connections; per page the median of {args.rounds} "
+        f"runs of {args.duration} s (each after {args.warmup} s of warm-up), the pages "
+        f"interleaved; gunicorn {args.workers} workers x 1 thread"
     )
     header = (
         f"  {'page':<26}{'cache':>7}{'req/s':>10}{'median ms':>11}{'p99 ms':>9}"
