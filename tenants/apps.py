@@ -7,6 +7,8 @@ class TenantsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from tenants import sync
+        from tenants import host_routes, page_cache, sync
 
         sync.connect_publish_signals()
+        page_cache.connect_invalidation_signals()
+        host_routes.connect_route_signals()

@@ -101,6 +101,9 @@ def read_clone_plan(source: str) -> ClonePlan:
         constraints = cursor.fetchall()
         cursor.execute(_FREE_INDEXES, params)
         indexes = [row[0] for row in cursor.fetchall()]
+    # Inside an outer transaction the path stays changed: django-tenants must set it again
+    # (with TENANT_LIMIT_SET_CALLS it would otherwise trust the path it set last).
+    connection.search_path_set_schemas = None
 
     qualified_source = _qualified_prefix(source)
 

@@ -35,6 +35,14 @@ class DistrictQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def update(self, **kwargs):
+        # A bulk deactivation sends no signal; cached host routes must still forget it now.
+        from tenants.host_routes import districts_changed
+
+        rows = super().update(**kwargs)
+        districts_changed()
+        return rows
+
 
 class District(TenantMixin):
     """A school district: one PostgreSQL schema and one Wagtail site of its own."""

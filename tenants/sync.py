@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
 from tenants.models import District, DistrictListing
+from tenants.page_cache import invalidate_state_pages
 from tenants.template_schema import template_schema_name
 
 logger = logging.getLogger(__name__)
@@ -90,6 +91,8 @@ def record_listing(district: District) -> DistrictListing:
                 "synced_at": timezone.now(),
             },
         )
+    # The state's directory, story feed and coverage pages are cached; they read these rows.
+    invalidate_state_pages()
     return listing
 
 

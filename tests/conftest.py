@@ -8,6 +8,8 @@ so their rows have the same primary keys; tests change them inside a rolled-back
 from contextlib import contextmanager
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
 from django.test import Client
 from django_tenants.utils import get_public_schema_name
@@ -50,6 +52,22 @@ def back_to_the_state_schema():
     connection.set_schema_to_public()
     yield
     connection.set_schema_to_public()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """The database is rolled back after each test, and what was cached from it goes too.
+
+    Only in-process caches are emptied; a shared Redis named by REDIS_URL is left alone."""
+    for cache in caches.all():
+        if isinstance(cache, LocMemCache):
+            LocMemCache.clear(cache)  # the page cache's own clear() forgets one schema only
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Turn on the page cache (off in tests unless asked for)."""
+    settings.WAGTAIL_CACHE = True
 
 
 class HostClient(Client):

@@ -39,12 +39,14 @@ PER_SCHEMA_APPS = [
 SHARED_APPS = ["tenants", "django_tenants", "statewide", *PER_SCHEMA_APPS]
 TENANT_APPS = list(PER_SCHEMA_APPS)
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
-INSTALLED_APPS += ["portal"]
+INSTALLED_APPS += ["portal", "wagtailcache"]
 
 TENANT_MODEL = "tenants.District"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 TENANT_TEMPLATE_SCHEMA = "district_template"
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+# Set the search path when the schema changes, not before every query (half the round trips).
+TENANT_LIMIT_SET_CALLS = True
 PUBLIC_SCHEMA_URLCONF = "portal.urls.state"
 ROOT_URLCONF = "portal.urls.district"
 
@@ -57,6 +59,8 @@ ALLOWED_HOSTS = [STATE_DOMAIN, f".{STATE_DOMAIN}", *ENV.extra_allowed_hosts]
 
 MIDDLEWARE = [
     "tenants.middleware.DistrictRoutingMiddleware",
+    # The page cache (wagtail-cache) wraps everything after routing, which sets the schema.
+    "tenants.page_cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
 ]
 
 TEMPLATES = [
@@ -120,15 +125,28 @@ _TENANT_KEYS = {
     "KEY_FUNCTION": "django_tenants.cache.make_key",
     "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
 }
+# Without Redis each process keeps its own cache: fine for one development process only.
 if ENV.redis_url:
     _CACHE_BACKEND = {"BACKEND": "django.core.cache.backends.redis.RedisCache"}
     _CACHE_BACKEND["LOCATION"] = ENV.redis_url
+    _PAGE_CACHE_BACKEND = {"BACKEND": "tenants.page_cache.RedisPageCache"}
+    _PAGE_CACHE_BACKEND["LOCATION"] = ENV.redis_url
 else:
     _CACHE_BACKEND = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    _PAGE_CACHE_BACKEND = {"BACKEND": "tenants.page_cache.LocMemPageCache"}
 CACHES = {
     "default": {**_CACHE_BACKEND, **_TENANT_KEYS},
     "renditions": {**_CACHE_BACKEND, **_TENANT_KEYS, "TIMEOUT": 600},
+    # Whole pages for anonymous visitors, per schema and per publish (tenants/page_cache.py).
+    # The timeout is also the max-age browsers are told, so it stays short.
+    "pages": {
+        **_PAGE_CACHE_BACKEND,
+        "KEY_FUNCTION": "tenants.page_cache.page_cache_key",
+        "TIMEOUT": 300,
+    },
 }
+WAGTAIL_CACHE = ENV.page_cache
+WAGTAIL_CACHE_BACKEND = "pages"
 
 # Sessions live in each schema's own table; cookies never name a parent domain.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

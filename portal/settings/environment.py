@@ -37,6 +37,7 @@ class Environment:
         default_factory=lambda: Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
     )
     debug: bool = field(default_factory=lambda: _flag("DEBUG", False))
+    page_cache: bool = field(default_factory=lambda: _flag("PAGE_CACHE", True))
     secure_cookies: bool | None = field(
         default_factory=lambda: (
             _flag("SECURE_COOKIES", False) if "SECURE_COOKIES" in os.environ else None

@@ -16,3 +16,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Connections close after each request or task, so a worker thread leaves none behind.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Off unless a test turns it on: the database is rolled back after each test, a cache is not.
+WAGTAIL_CACHE = False
