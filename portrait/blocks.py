@@ -26,6 +26,14 @@ def state_competency_choices() -> list[tuple[str, str]]:
     return list(StateCompetency.objects.values_list("slug", "name"))
 
 
+class StateCompetencyChoiceBlock(blocks.MultipleChoiceBlock):
+    """State competency slugs. Stored slugs are read back as they are: Wagtail would look
+    the choice list up again for every slug of every page it renders."""
+
+    def to_python(self, value):
+        return [str(slug) for slug in value or []]
+
+
 class AccessibleImageBlock(blocks.StructBlock):
     """An image with the text a screen reader says in its place."""
 
@@ -132,7 +140,7 @@ class StateCompetencyBlock(CompetencyBlock):
 class DistrictCompetencyBlock(CompetencyBlock):
     """A competency of the district's portrait, aligned to the state's."""
 
-    aligned_to = blocks.MultipleChoiceBlock(
+    aligned_to = StateCompetencyChoiceBlock(
         choices=state_competency_choices,
         required=False,
         help_text="The state competencies this one serves. Pick at least one.",

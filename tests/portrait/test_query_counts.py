@@ -71,11 +71,6 @@ def state_portrait(db):
         StateCompetency.objects.create(slug=slug, name=name, position=position)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="portrait.blocks.DistrictCompetencyBlock.aligned_to is a MultipleChoiceBlock with "
-    "callable choices: its to_python asks StateCompetency for the list once per aligned slug",
-)
 def test_a_district_portrait_renders_in_the_same_few_queries_whatever_its_size(
     alpha, host_client, state_portrait
 ):
