@@ -93,7 +93,8 @@ def parse_framework(source: str) -> FrameworkSpec:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
-        raise FrameworkFileError([f"{where}not valid YAML ({getattr(error, 'problem', error)})"])
+        reason = getattr(error, "problem", None) or error
+        raise FrameworkFileError([f"{where}not valid YAML ({reason})"]) from error
     problems: list[str] = []
     if not isinstance(data, dict):
         raise FrameworkFileError(["the file must be a mapping with slug, name, kind, stages, …"])
