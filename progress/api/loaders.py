@@ -1,0 +1,144 @@
+"""Batch loaders for the progress API: one query per loader per request, however many
+districts or competencies a response holds."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from portal.api.loaders import Loader, grouped_in_key_order, in_key_order
+from progress.statewide.models import (
+    AdoptionStageChange,
+    Competency,
+    Condition,
+    FrameworkVersion,
+    PublishedAssessment,
+    PublishedRating,
+    Stage,
+)
+from tenants.models import District
+
+
+def active_districts(region: str | None):
+    districts = District.objects.active()
+    return districts.filter(region__iexact=region.strip()) if region else districts
+
+
+class StagesByVersionLoader(Loader):
+    def batch(self, keys):
+        return grouped_in_key_order(
+            keys, Stage.objects.filter(version_id__in=keys), lambda s: s.version_id
+        )
+
+
+class ConditionsByVersionLoader(Loader):
+    def batch(self, keys):
+        rows = Condition.objects.filter(version_id__in=keys)
+        return grouped_in_key_order(keys, rows, lambda c: c.version_id)
+
+
+class CompetenciesByConditionLoader(Loader):
+    def batch(self, keys):
+        rows = Competency.objects.filter(condition_id__in=keys).select_related("version__framework")
+        return grouped_in_key_order(keys, rows, lambda c: c.condition_id)
+
+
+class CompetencyLoader(Loader):
+    """Key: (framework slug, version number, competency slug)."""
+
+    def batch(self, keys):
+        rows = Competency.objects.filter(
+            version__framework__slug__in={k[0] for k in keys},
+            version__number__in={k[1] for k in keys},
+            slug__in={k[2] for k in keys},
+        ).select_related("version__framework")
+        return in_key_order(
+            keys, rows, lambda c: (c.version.framework.slug, c.version.number, c.slug)
+        )
+
+
+class StageLoader(Loader):
+    """Key: (framework slug, version number, stage slug)."""
+
+    def batch(self, keys):
+        rows = Stage.objects.filter(
+            version__framework__slug__in={k[0] for k in keys},
+            version__number__in={k[1] for k in keys},
+            slug__in={k[2] for k in keys},
+        ).select_related("version__framework")
+        return in_key_order(
+            keys, rows, lambda s: (s.version.framework.slug, s.version.number, s.slug)
+        )
+
+
+@dataclass
+class Distribution:
+    """Over the active districts (of a region, or the state): how many there are, the
+    framework version's stages, and how many districts' latest published round puts each
+    competency at each stage."""
+
+    district_count: int
+    stages: list
+    counts: dict[str, Counter]
+
+    def for_competency(self, slug: str) -> list[tuple[object, int]]:
+        counts = self.counts.get(slug, Counter())
+        return [(stage, counts[stage.slug]) for stage in self.stages]
+
+    def unassessed(self, slug: str) -> int:
+        return self.district_count - sum(self.counts.get(slug, Counter()).values())
+
+
+class DistributionLoader(Loader):
+    """Key: (framework version id, region or ""). Three queries per key, whatever the number
+    of districts."""
+
+    def batch(self, keys):
+        results = []
+        for version_id, region in keys:
+            districts = active_districts(region)
+            version = FrameworkVersion.objects.select_related("framework").get(pk=version_id)
+            ratings = PublishedRating.objects.filter(
+                assessment__is_latest=True,
+                assessment__framework_slug=version.framework.slug,
+                assessment__district__in=districts,
+            )
+            counts: dict[str, Counter] = defaultdict(Counter)
+            for competency, stage, n in (
+                ratings.values_list("competency_slug", "stage_slug")
+                .annotate(n=Count("id"))
+                .order_by()
+            ):
+                counts[competency][stage] = n
+            stages = list(Stage.objects.filter(version_id=version_id))
+            results.append(Distribution(districts.count(), stages, counts))
+        return results
+
+
+class LatestAssessmentLoader(Loader):
+    """Key: (district id, framework slug)."""
+
+    def batch(self, keys):
+        rows = PublishedAssessment.objects.filter(
+            is_latest=True,
+            district_id__in={k[0] for k in keys},
+            framework_slug__in={k[1] for k in keys},
+        )
+        return in_key_order(keys, rows, lambda a: (a.district_id, a.framework_slug))
+
+
+class RatingsByAssessmentLoader(Loader):
+    def batch(self, keys):
+        rows = PublishedRating.objects.filter(assessment_id__in=keys)
+        return grouped_in_key_order(keys, rows, lambda r: r.assessment_id)
+
+
+class AdoptionHistoryByDistrictLoader(Loader):
+    def batch(self, keys):
+        rows = AdoptionStageChange.objects.filter(district_id__in=keys)
+        return grouped_in_key_order(keys, rows, lambda c: c.district_id)
+
+
+class DistrictByIdLoader(Loader):
+    def batch(self, keys):
+        return in_key_order(keys, District.objects.filter(pk__in=keys), lambda d: d.pk)
