@@ -2,18 +2,22 @@
 
 The published table is (district, grade band) rows by performance-level columns. Each row's
 total (how many learners the district reported in that grade band) is treated as public,
-because it is near enough to enrolment figures that anyone may know it. Column totals across
-districts are never published: statewide sums add up visible cells only.
+because it is close to enrolment figures anyone may know. Column totals across districts are
+never published: statewide sums add up visible cells only, so rows are independent.
 
-For each row:
-1. primary: every count below the minimum cell size is hidden (zero included);
-2. complementary: while a row hides exactly one cell, or its hidden cells add up to less
-   than the minimum, or they are all primary cells at the largest value a hidden primary can
-   take (which would give each one away), the smallest visible cell is hidden as well;
-3. a row total below the minimum is itself hidden (all its cells are, by rule 1).
+The rule, for each row:
+- a count below the minimum cell size (zero included) is a primary cell;
+- if a row has any primary cell, every cell of the row is hidden (complementary suppression
+  of the whole row), and only its total is shown;
+- a total below the minimum is hidden too (then every cell is below it as well).
 
-The module is pure: no database, no Django. Rows are independent because the only published
-sums are row totals.
+Hiding only the smallest other cell as the complement is the textbook scheme, but it gives the
+complement away to anyone who knows the rule: it must lie between the minimum and the smallest
+cell left visible, and when those meet its value is exact. With the whole row hidden, every
+hidden cell can still be 0 or 1 (another cell taking the rest), so none can be recovered from
+the total, the other cells, or the rule. tests/progress/test_suppression.py tries exactly that.
+
+The module is pure: no database, no Django.
 """
 
 from collections.abc import Hashable, Mapping
@@ -30,31 +34,17 @@ class SuppressedRow:
 
 
 def suppress_row(counts: Mapping[Hashable, int], minimum: int) -> SuppressedRow:
-    """Hide what must be hidden in one row of counts (column → count, in column order)."""
-    if minimum < 1:
-        raise ValueError("the minimum cell size must be at least 1")
+    """Hide what must be hidden in one row of counts (column → count)."""
+    if minimum < 2:
+        raise ValueError("the minimum cell size must be at least 2")
     if any(count < 0 for count in counts.values()):
         raise ValueError("counts cannot be negative")
     total = sum(counts.values())
-    hidden = {column for column, count in counts.items() if count < minimum}
-    primary = set(hidden)
-    while hidden and _recoverable(counts, hidden, primary, minimum):
-        visible = [column for column in counts if column not in hidden]
-        if not visible:
-            break
-        hidden.add(min(visible, key=lambda column: counts[column]))
+    hide_row = any(count < minimum for count in counts.values())
     return SuppressedRow(
-        cells={c: (None if c in hidden else count) for c, count in counts.items()},
+        cells={column: (None if hide_row else count) for column, count in counts.items()},
         total=total if total >= minimum else None,
     )
-
-
-def _recoverable(counts, hidden: set, primary: set, minimum: int) -> bool:
-    hidden_sum = sum(counts[column] for column in hidden)
-    if len(hidden) == 1 or hidden_sum < minimum:
-        return True
-    # Hidden primaries are each at most minimum - 1; at that ceiling the sum pins every one.
-    return hidden <= primary and hidden_sum == len(hidden) * (minimum - 1)
 
 
 def suppress_table(
