@@ -48,7 +48,7 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_kept():
 
 @pytest.mark.parametrize("column", ["student_id", "first_name", "birth_date"])
 def test_a_column_outside_the_template_refuses_the_file(column):
-    text = f"{column},school_year,competency,grade_band,level,count\nx,2024-25,critical-thinker,K-2,beginning,1\n"
+    text = f"{column},{HEADER}x,2024-25,critical-thinker,K-2,beginning,1\n"
     with pytest.raises(OutcomeFileRefused, match=f"columns outside the template \\({column}\\)"):
         read(text)
 
