@@ -25,3 +25,15 @@ def set_adoption_stage_by_state(district: District, stage: str, user, note: str 
         district.adoption_stage = stage
         district.save(update_fields=["adoption_stage", "updated_at"])
     return True
+
+
+def record_state_change(sender, district, previous, user, **kwargs) -> None:
+    """The registry's edit form already saved the new stage; add it to the history."""
+    AdoptionStageChange.objects.create(
+        district=district,
+        stage=district.adoption_stage,
+        previous_stage=previous,
+        source=ChangeSource.STATE,
+        changed_by=user.get_username() if user else "",
+        changed_at=timezone.now(),
+    )

@@ -6,6 +6,7 @@ looks like) is edited in the state admin and carried forward to each new version
 Districts refer to these rows by framework slug, version number and item slug, never by key.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -168,3 +169,15 @@ class CompetencyStage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.competency} at {self.stage_slug}"
+
+    def clean(self):
+        competency = getattr(self, "competency", None)
+        if competency is None or not competency.version_id:
+            return
+        slugs = list(
+            Stage.objects.filter(version_id=competency.version_id).values_list("slug", flat=True)
+        )
+        if self.stage_slug not in slugs:
+            raise ValidationError(
+                {"stage_slug": f"Use one of this framework's stages: {', '.join(slugs)}."}
+            )
