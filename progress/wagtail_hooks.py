@@ -2,9 +2,11 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from portal.api.permissions import user_has_permissions
 from progress.admin import adoption_views, outcome_views, token_views
 from progress.admin.district_viewsets import SelfAssessmentGroup
 from progress.admin.state_viewsets import FrameworksGroup
+from progress.dashboard import views as dashboard_views
 from tenants.state import on_state_schema
 
 
@@ -33,6 +35,12 @@ def register_progress_urls():
             name="progress_outcomes_template",
         ),
         path("adoption-stage/", adoption_views.adoption_view, name="progress_adoption"),
+        path("progress-dashboard/", dashboard_views.dashboard_view, name="progress_dashboard"),
+        path(
+            "progress-dashboard/<slug:key>.<str:fmt>",
+            dashboard_views.export_view,
+            name="progress_dashboard_export",
+        ),
         path("api-tokens/", token_views.tokens_view, name="progress_api_tokens"),
         path(
             "api-tokens/<int:pk>/revoke/",
@@ -51,9 +59,16 @@ class DistrictMenuItem(MenuItem):
         return not on_state_schema() and request.user.has_perm(self.permission)
 
 
-class StateMenuItem(MenuItem):
+class DashboardMenuItem(MenuItem):
     def is_shown(self, request):
-        return on_state_schema()
+        return on_state_schema() and user_has_permissions(request.user, dashboard_views.PERMISSIONS)
+
+
+@hooks.register("register_admin_menu_item")
+def dashboard_menu_item():
+    return DashboardMenuItem(
+        "Statewide progress", reverse("progress_dashboard"), icon_name="table", order=140
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -5,6 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.db.models.functions import TruncMonth
 
 from portal.api.loaders import Loader, grouped_in_key_order, in_key_order
 from progress.statewide.models import (
@@ -142,3 +143,55 @@ class AdoptionHistoryByDistrictLoader(Loader):
 class DistrictByIdLoader(Loader):
     def batch(self, keys):
         return in_key_order(keys, District.objects.filter(pk__in=keys), lambda d: d.pk)
+
+
+class ProgressOverTimeLoader(Loader):
+    """Key: (framework version id, region or ""). Per school year of publication and per
+    condition: the mean stage position of every published round's ratings, and how many
+    rounds that is. One grouped query per key."""
+
+    def batch(self, keys):
+        results = []
+        for version_id, region in keys:
+            version = FrameworkVersion.objects.select_related("framework").get(pk=version_id)
+            positions = dict(Stage.objects.filter(version=version).values_list("slug", "position"))
+            condition_of = dict(
+                Competency.objects.filter(version=version).values_list("slug", "condition__slug")
+            )
+            rows = (
+                PublishedRating.objects.filter(
+                    assessment__framework_slug=version.framework.slug,
+                    assessment__district__in=active_districts(region),
+                )
+                .annotate(month=TruncMonth("assessment__published_at"))
+                .values_list("month", "competency_slug", "stage_slug")
+                .annotate(n=Count("id"), rounds=Count("assessment_id", distinct=True))
+                .order_by()
+            )
+            sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0])
+            rounds: Counter = Counter()
+            for month, competency, stage, n, round_count in rows:
+                if competency not in condition_of or stage not in positions:
+                    continue
+                key = (school_year_of(month), condition_of[competency])
+                sums[key][0] += positions[stage] * n
+                sums[key][1] += n
+                rounds[key] = max(rounds[key], round_count)
+            results.append(
+                [
+                    {
+                        "school_year": year,
+                        "condition_slug": condition,
+                        "average_position": round(total / count, 2),
+                        "rating_count": count,
+                    }
+                    for (year, condition), (total, count) in sorted(sums.items())
+                ]
+            )
+        return results
+
+
+def school_year_of(moment) -> str:
+    """School years run July to June: 2025-03 is in 2024-25."""
+    start = moment.year if moment.month >= 7 else moment.year - 1
+    return f"{start}-{str(start + 1)[2:]}"

@@ -8,6 +8,7 @@ from progress.api.loaders import (
     ConditionsByVersionLoader,
     DistributionLoader,
     DistrictByIdLoader,
+    ProgressOverTimeLoader,
     RatingsByAssessmentLoader,
     StageLoader,
     StagesByVersionLoader,
@@ -111,6 +112,15 @@ class FrameworkCondition(graphene.ObjectType):
         return get_loader(info, CompetenciesByConditionLoader).load(condition.pk)
 
 
+class ConditionProgress(graphene.ObjectType):
+    school_year = graphene.String(required=True, description="When the rounds were published.")
+    condition_slug = graphene.String(required=True)
+    average_position = graphene.Float(
+        required=True, description="Mean stage position (1 = first stage) of the ratings."
+    )
+    rating_count = graphene.Int(required=True)
+
+
 class Framework(graphene.ObjectType):
     """A framework as its newest loaded version describes it."""
 
@@ -122,6 +132,18 @@ class Framework(graphene.ObjectType):
     version = graphene.Int(required=True)
     stages = graphene.List(graphene.NonNull(FrameworkStage), required=True)
     conditions = graphene.List(graphene.NonNull(FrameworkCondition), required=True)
+    progress_over_time = graphene.List(
+        graphene.NonNull(ConditionProgress),
+        required=True,
+        region=graphene.String(),
+        description="Every published round of active districts (not only the latest), by "
+        "the school year it was published in and by condition.",
+    )
+
+    @staticmethod
+    def resolve_progress_over_time(version, info, region=None):
+        key = (version.pk, (region or "").strip().lower())
+        return get_loader(info, ProgressOverTimeLoader).load(key)
 
     @staticmethod
     def resolve_version(version, info):
