@@ -101,7 +101,14 @@ def _write_assessments(district, rounds, consensus, now) -> None:
     for round_id, competency, stage in consensus:
         stages_by_round[round_id].append((competency, stage))
     PublishedRating.objects.bulk_create(
-        PublishedRating(assessment=by_round[round_id], competency_slug=c, stage_slug=s)
+        PublishedRating(
+            assessment=by_round[round_id],
+            district=district,
+            framework_slug=by_round[round_id].framework_slug,
+            is_latest=by_round[round_id].is_latest,
+            competency_slug=c,
+            stage_slug=s,
+        )
         for round_id, pairs in stages_by_round.items()
         if round_id in by_round
         for c, s in pairs

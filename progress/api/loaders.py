@@ -100,9 +100,7 @@ class DistributionLoader(Loader):
             districts = active_districts(region)
             version = FrameworkVersion.objects.select_related("framework").get(pk=version_id)
             ratings = PublishedRating.objects.filter(
-                assessment__is_latest=True,
-                assessment__framework_slug=version.framework.slug,
-                assessment__district__in=districts,
+                is_latest=True, framework_slug=version.framework.slug, district__in=districts
             )
             counts: dict[str, Counter] = defaultdict(Counter)
             for competency, stage, n in (
@@ -140,11 +138,6 @@ class AdoptionHistoryByDistrictLoader(Loader):
         return grouped_in_key_order(keys, rows, lambda c: c.district_id)
 
 
-class DistrictByIdLoader(Loader):
-    def batch(self, keys):
-        return in_key_order(keys, District.objects.filter(pk__in=keys), lambda d: d.pk)
-
-
 class ProgressOverTimeLoader(Loader):
     """Key: (framework version id, region or ""). Per school year of publication and per
     condition: the mean stage position of every published round's ratings, and how many
@@ -160,8 +153,8 @@ class ProgressOverTimeLoader(Loader):
             )
             rows = (
                 PublishedRating.objects.filter(
-                    assessment__framework_slug=version.framework.slug,
-                    assessment__district__in=active_districts(region),
+                    framework_slug=version.framework.slug,
+                    district__in=active_districts(region),
                 )
                 .annotate(month=TruncMonth("assessment__published_at"))
                 .values_list("month", "competency_slug", "stage_slug")

@@ -7,7 +7,6 @@ from progress.api.loaders import (
     CompetencyLoader,
     ConditionsByVersionLoader,
     DistributionLoader,
-    DistrictByIdLoader,
     ProgressOverTimeLoader,
     RatingsByAssessmentLoader,
     StageLoader,
@@ -208,10 +207,6 @@ class LearnerOutcome(graphene.ObjectType):
     level = graphene.String(required=True)
     count = graphene.Int(description="Null where the minimum cell size requires it.")
     suppressed = graphene.Boolean(required=True)
-
-    @staticmethod
-    def resolve_district(cell, info):
-        return get_loader(info, DistrictByIdLoader).load(cell.district_id)
 
 
 def adoption_history_field():

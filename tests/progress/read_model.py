@@ -74,6 +74,9 @@ def published_round(
         PublishedAssessment.objects.filter(district=district, framework_slug=FYP).update(
             is_latest=False
         )
+        PublishedRating.objects.filter(district=district, framework_slug=FYP).update(
+            is_latest=False
+        )
     assessment = PublishedAssessment.objects.create(
         district=district,
         round_key=round_key,
@@ -85,7 +88,14 @@ def published_round(
         synced_at=timezone.now(),
     )
     PublishedRating.objects.bulk_create(
-        PublishedRating(assessment=assessment, competency_slug=c, stage_slug=s)
+        PublishedRating(
+            assessment=assessment,
+            district=district,
+            framework_slug=FYP,
+            is_latest=latest,
+            competency_slug=c,
+            stage_slug=s,
+        )
         for c, s in stages.items()
     )
     return assessment

@@ -54,11 +54,16 @@ class PublishedAssessment(models.Model):
 
 
 class PublishedRating(models.Model):
-    """A consensus stage for one competency in a published round."""
+    """A consensus stage for one competency in a published round. District, framework and
+    whether the round is the latest are copied from the round, so that the statewide
+    distribution reads one index rather than every round ever published."""
 
     assessment = models.ForeignKey(
         PublishedAssessment, on_delete=models.CASCADE, related_name="ratings"
     )
+    district = models.ForeignKey("tenants.District", on_delete=models.CASCADE, related_name="+")
+    framework_slug = models.SlugField(max_length=80)
+    is_latest = models.BooleanField()
     competency_slug = models.SlugField(max_length=80)
     stage_slug = models.SlugField(max_length=80)
 
@@ -67,6 +72,13 @@ class PublishedRating(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["assessment", "competency_slug"], name="one_rating_per_competency"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["framework_slug", "district", "competency_slug", "stage_slug"],
+                condition=models.Q(is_latest=True),
+                name="latest_ratings",
             )
         ]
 
