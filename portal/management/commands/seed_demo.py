@@ -14,6 +14,7 @@ from portrait.models import (
     StateHomePage,
     StatePortraitPage,
 )
+from progress.demo import seed_demo_progress
 from tenants.importing import IMPORTABLE_STAGES, apply_import
 from tenants.management.progress import progress_bar
 from tenants.models import District, site_url
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             with tenant_context(district), transaction.atomic():
                 self._district_content(district)
                 _ensure_user("admin", password, superuser=True)
+        seed_demo_progress(districts)
         self._print_addresses(districts, password)
 
     def _state_site(self) -> None:
