@@ -90,7 +90,7 @@ def _outcomes(rng, state_competencies) -> None:
             competency_slug=competency,
             grade_band=band,
             level=level,
-            count=rng.choice([rng.randint(0, 9), rng.randint(10, 140), rng.randint(20, 200)]),
+            count=rng.randint(2, 9) if rng.random() < 0.08 else rng.randint(12, 180),
         )
         for competency in state_competencies
         for band in GradeBand.values

@@ -87,7 +87,7 @@ def adoption_menu_item():
     return DistrictMenuItem(
         "Adoption stage",
         reverse("progress_adoption"),
-        icon_name="flag",
+        icon_name="history",
         order=252,
         permission="progress.add_adoptionstagereport",
     )

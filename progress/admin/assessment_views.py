@@ -32,6 +32,13 @@ def framework_structure(round_: AssessmentRound):
     return version, stages, list(conditions.items())
 
 
+def _freeze_unless(editable: bool, form) -> None:
+    """A published round is shown, not offered for editing."""
+    if not editable:
+        for field in form.fields.values():
+            field.disabled = True
+
+
 def ratings_view(request, pk):
     """The signed-in member's own ratings for every competency of the round."""
     round_ = _round_for(request, pk, "add_individualrating")
@@ -51,6 +58,7 @@ def ratings_view(request, pk):
                 prefix=competency.slug,
                 stages=stages,
             )
+            _freeze_unless(editable, form)
             rows.append((condition, competency, form))
     if request.method == "POST" and editable:
         if all(form.is_valid() for _, _, form in rows):
@@ -93,6 +101,7 @@ def consensus_view(request, pk):
                 prefix=competency.slug,
                 stages=stages,
             )
+            _freeze_unless(editable, form)
             tally = Counter(r.stage_slug for r in ratings[competency.slug] if r.stage_slug)
             summary = [(stage_names[s.slug], tally[s.slug]) for s in stages if tally[s.slug]]
             rows.append((condition, competency, form, ratings[competency.slug], summary))

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 SHADES = [
     ("#deebf7", "#1a1a1a"),
     ("#9ecae1", "#1a1a1a"),
-    ("#4292c6", "#ffffff"),
+    ("#4292c6", "#1a1a1a"),
     ("#08519c", "#ffffff"),
     ("#08306b", "#ffffff"),
     ("#6b6b6b", "#ffffff"),
