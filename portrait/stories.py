@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from tenants.state import on_state_schema
 
@@ -37,8 +37,22 @@ def competency_choices() -> list[tuple[str, str]]:
 
 
 def condition_choices() -> list[tuple[str, str]]:
-    """The conditions of the frameworks the state has loaded."""
-    return []
+    """The conditions of the newest version of each framework the state has loaded, by slug;
+    where two frameworks share a slug the first (by name) names it."""
+    from progress.statewide.models import Condition, FrameworkVersion
+
+    newest = FrameworkVersion.objects.filter(framework=OuterRef("version__framework")).order_by(
+        "-number"
+    )
+    conditions = (
+        Condition.objects.filter(version=Subquery(newest.values("pk")[:1]))
+        .order_by("version__framework__name", "position")
+        .values_list("slug", "name")
+    )
+    choices: dict[str, str] = {}
+    for slug, name in conditions:
+        choices.setdefault(slug, name)
+    return list(choices.items())
 
 
 def region_choices() -> list[tuple[str, str]]:

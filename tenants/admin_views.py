@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 from tenants.models import District, DistrictListing
 from tenants.permissions import StateOnlyPermissionPolicy
 from tenants.provisioning import DistrictSpec, provision_district
+from tenants.signals import adoption_stage_changed
 from tenants.state import on_state_schema
 from tenants.support import issue_support_link
 
@@ -58,6 +59,17 @@ class DistrictCreateView(generic.CreateView):
                 f"it works once): {provisioned.set_password_url}",
             )
         return provisioned.district
+
+
+class DistrictEditView(generic.EditView):
+    def save_instance(self):
+        previous = District.objects.values_list("adoption_stage", flat=True).get(pk=self.object.pk)
+        district = super().save_instance()
+        if district.adoption_stage != previous:
+            adoption_stage_changed.send(
+                District, district=district, previous=previous, user=self.request.user
+            )
+        return district
 
 
 class SupportLinkForm(forms.Form):
@@ -107,6 +119,7 @@ class SupportLinkColumn(Column):
 class DistrictViewSet(ModelViewSet):
     model = District
     add_view_class = DistrictCreateView
+    edit_view_class = DistrictEditView
     icon = "site"
     menu_label = "Districts"
     menu_order = 150

@@ -8,6 +8,8 @@ so their rows have the same primary keys; tests change them inside a rolled-back
 from contextlib import contextmanager
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection
@@ -15,6 +17,7 @@ from django.test import Client
 from django_tenants.utils import get_public_schema_name
 
 from portal.celery import app as celery_app
+from progress.statewide.models import ApiToken
 from tenants.models import District
 from tenants.provisioning import DistrictSpec, provision_district
 
@@ -130,3 +133,43 @@ def commit_callbacks(django_capture_on_commit_callbacks):
         del connection.run_on_commit[start:]
 
     return run
+
+
+# State users of the GraphQL API and the dashboard.
+
+
+def grant(user, *names: str):
+    for name in names:
+        app_label, codename = name.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return get_user_model().objects.get(pk=user.pk)  # drops the permission cache
+
+
+@pytest.fixture
+def public_client(db, host_client):
+    return host_client("localhost")
+
+
+@pytest.fixture
+def staff_user(db):
+    user = get_user_model().objects.create_user("analyst", "analyst@example.org", "x")
+    return grant(user, "wagtailadmin.access_admin", "progress_statewide.view_district_detail")
+
+
+@pytest.fixture
+def staff_client(staff_user, host_client):
+    client = host_client("localhost")
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def restricted_user(staff_user):
+    return grant(staff_user, "progress_statewide.view_unsuppressed_counts")
+
+
+@pytest.fixture
+def staff_token(staff_user) -> str:
+    return ApiToken.issue(staff_user, "tests")[1]

@@ -9,7 +9,13 @@ SECRET_KEY = ENV.secret_key or "insecure-development-key-change-me"
 DEBUG = ENV.debug
 
 # The state is the public schema; each district is a schema of its own (django-tenants).
-SHARED_ONLY_APPS = ["django_tenants", "tenants", "statewide"]
+SHARED_ONLY_APPS = [
+    "django_tenants",
+    "tenants",
+    "statewide",
+    "progress.statewide",
+    "graphene_django",
+]
 PER_SCHEMA_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
@@ -36,8 +42,16 @@ PER_SCHEMA_APPS = [
     "portrait",
 ]
 # `tenants` comes before `django_tenants` so that its migrate commands win.
-SHARED_APPS = ["tenants", "django_tenants", "statewide", *PER_SCHEMA_APPS]
-TENANT_APPS = list(PER_SCHEMA_APPS)
+SHARED_APPS = [
+    "tenants",
+    "django_tenants",
+    "statewide",
+    "progress.statewide",
+    "graphene_django",
+    *PER_SCHEMA_APPS,
+]
+# District self-assessments and outcome uploads: a table in every district schema, none in public.
+TENANT_APPS = [*PER_SCHEMA_APPS, "progress"]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 INSTALLED_APPS += ["portal", "wagtailcache"]
 
@@ -222,6 +236,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAIL_I18N_ENABLED = False
 
 SUPPORT_LINK_MAX_AGE_SECONDS = 5 * 60
+
+GRAPHENE = {"SCHEMA": "portal.schema.schema", "ATOMIC_MUTATIONS": True}
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,12 @@
 
 from django.urls import include, path
 
+from portal.api.view import PortalGraphQLView
 from portal.urls.common import admin_patterns, page_patterns
 
-urlpatterns = admin_patterns + [path("", include("portrait.urls"))] + page_patterns
+urlpatterns = (
+    [path("graphql/", PortalGraphQLView.as_view(), name="graphql")]
+    + admin_patterns
+    + [path("", include("portrait.urls"))]
+    + page_patterns
+)

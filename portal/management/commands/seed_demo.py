@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 from portal import demo_content
 from portrait import demo as portrait_demo
 from portrait.models import DistrictHomePage, StateHomePage
+from progress.demo import seed_demo_progress
 from tenants.importing import IMPORTABLE_STAGES, apply_import
 from tenants.management.progress import progress_bar
 from tenants.models import District, site_url
@@ -44,6 +45,7 @@ class Command(BaseCommand):
             with tenant_context(district), transaction.atomic():
                 self._district_content(district)
                 _ensure_user("admin", password, superuser=True)
+        seed_demo_progress(districts)
         self._print_addresses(districts, password)
 
     def _state_site(self) -> None:

@@ -1,0 +1,286 @@
+"""Benchmark: the contract's GraphQL operations at 100 and at 1,300 districts, side by side.
+
+    .venv/bin/python bench/graphql.py [--small 100] [--large 1300] [--runs 40] [--keep]
+                                      [--database-url postgres://postgres@127.0.0.1:5432/postgres]
+
+Creates a fresh database and migrates it, then writes, for `--small` districts:
+  - the District rows, with their regions and adoption stages;
+  - the read model only: each district's published portrait (listing, three competencies and
+    their alignments), three published self-assessment rounds on Finding Your Path (all 30
+    competencies rated in each; the last is the latest), and learner-outcome counts for ten
+    state competencies x four grade bands x four levels in one school year.
+It times every operation in graphql/operations/ that the agency's contract names, then adds
+districts up to `--large` and times them again.
+
+District schemas are not created: cloning 1,300 schemas would take the better part of an hour,
+and the statewide reads under test touch only the public read model (that is the design: no
+request reads a district's schema), so the rows are written in bulk as the sync would write them.
+
+Each operation is sent through the real endpoint (/graphql/ on the state's host, Django's test
+client, signed in as a superuser so that DistrictProfile includes the assessment), `--runs`
+times after two warm-up calls. Printed per operation and size: SQL queries per request,
+median and p95 latency, and the ratio large/small. Goals: the same query count at both sizes;
+p95 under 100 ms for StatewideAdoption, FrameworkProgress and PortraitCoverage and under
+300 ms for LearnerOutcomes; latency ratio under 2.
+"""
+
+import argparse
+import importlib.util
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+# This file is named graphql.py: keep its folder off the path, or `import graphql` finds it.
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != BENCH_DIR]
+_spec = importlib.util.spec_from_file_location("_fresh_db", BENCH_DIR / "_fresh_db.py")
+_fresh_db = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_fresh_db)
+add_database_arguments = _fresh_db.add_database_arguments
+describe_environment = _fresh_db.describe_environment
+fresh_database = _fresh_db.fresh_database
+load_average = _fresh_db.load_average
+percentile = _fresh_db.percentile
+
+OPERATIONS = {
+    "StatewideAdoption": {},
+    "FrameworkProgress": {"framework": "finding-your-path"},
+    "PortraitCoverage": {},
+    "LearnerOutcomes": {"competency": "sc-1", "schoolYear": "2024-25"},
+    "DistrictProfile": {"slug": "d00001", "framework": "finding-your-path"},
+}
+GOAL_P95_MS = {
+    "StatewideAdoption": 100,
+    "FrameworkProgress": 100,
+    "PortraitCoverage": 100,
+    "LearnerOutcomes": 300,
+}
+GOAL_RATIO = 2.0
+REGIONS = ["Northern", "Central", "Southern", "Coastal", "Mountain", "Valley", "Plains", "Lakes"]
+STAGES = ["not_considering", "considering", "developing", "finalized", "unreported"]
+BANDS = ["K-2", "3-5", "6-8", "9-12"]
+LEVELS = ["beginning", "approaching", "meeting", "exceeding"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--small", type=int, default=100)
+    parser.add_argument("--large", type=int, default=1300)
+    parser.add_argument("--runs", type=int, default=40)
+    add_database_arguments(parser)
+    args = parser.parse_args()
+    if not 1 <= args.small < args.large:
+        parser.error("need 1 <= --small < --large")
+    with fresh_database(args, prefix="bench_graphql") as db:
+        run(args, db)
+
+
+def run(args, db) -> None:
+    for line in describe_environment(db):
+        print(line)
+    rng = random.Random(4)
+    seed_state()
+    client = signed_in_client()
+    results = {}
+    for size, first in ((args.small, 0), (args.large, args.small)):
+        started = time.perf_counter()
+        add_districts(first, size, rng)
+        print(
+            f"\nseeded {size:,} districts ({time.perf_counter() - started:.1f} s); {load_average()}"
+        )
+        results[size] = {name: measure(client, name, args.runs) for name in OPERATIONS}
+    report(args, results)
+
+
+def seed_state() -> None:
+    from statewide.models import StateCompetency
+
+    StateCompetency.objects.bulk_create(
+        StateCompetency(slug=f"sc-{n}", name=f"State competency {n}", position=n)
+        for n in range(1, 11)
+    )
+
+
+def add_districts(first: int, last: int, rng: random.Random) -> None:
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from progress.statewide.models import (
+        FrameworkVersion,
+        PublishedAssessment,
+        PublishedOutcomeCount,
+        PublishedRating,
+    )
+    from statewide.models import PortraitAlignment, PortraitCompetencyListing, PortraitListing
+    from tenants.models import District, schema_name_for
+
+    version = FrameworkVersion.objects.get(framework__slug="finding-your-path")
+    competencies = list(version.competencies.values_list("slug", flat=True))
+    stages = list(version.stages.values_list("slug", flat=True))
+    now = timezone.now()
+    with transaction.atomic():
+        districts = District.objects.bulk_create(
+            District(
+                name=f"District {n:05d}",
+                slug=f"d{n:05d}",
+                schema_name=schema_name_for(f"d{n:05d}"),
+                region=REGIONS[n % len(REGIONS)],
+                adoption_stage=STAGES[n % len(STAGES)],
+            )
+            for n in range(first, last)
+        )
+        PortraitListing.objects.bulk_create(
+            PortraitListing(
+                district=d,
+                title=f"{d.name} portrait",
+                url=f"{d.base_url}/portrait/",
+                published_at=now,
+                synced_at=now,
+            )
+            for d in districts
+        )
+        listings, alignments = [], []
+        for d in districts:
+            aligned = rng.sample(range(1, 11), 4)
+            for position in range(3):
+                slugs = [f"sc-{aligned[position]}", f"sc-{aligned[3]}"][: 1 + position % 2]
+                listings.append(
+                    PortraitCompetencyListing(
+                        district=d,
+                        position=position,
+                        name=f"Competency {position}",
+                        aligned_slugs=slugs,
+                    )
+                )
+            alignments += [
+                PortraitAlignment(district=d, state_competency_slug=f"sc-{a}") for a in aligned
+            ]
+        PortraitCompetencyListing.objects.bulk_create(listings)
+        PortraitAlignment.objects.bulk_create(alignments)
+        assessments = PublishedAssessment.objects.bulk_create(
+            PublishedAssessment(
+                district=d,
+                round_key=r,
+                name=f"Round {r}",
+                framework_slug="finding-your-path",
+                framework_version=1,
+                published_at=now - timezone.timedelta(days=365 * (3 - r)),
+                is_latest=r == 3,
+                synced_at=now,
+            )
+            for d in districts
+            for r in (1, 2, 3)
+        )
+        PublishedRating.objects.bulk_create(
+            (
+                PublishedRating(
+                    assessment=a,
+                    district_id=a.district_id,
+                    framework_slug=a.framework_slug,
+                    is_latest=a.is_latest,
+                    competency_slug=c,
+                    stage_slug=rng.choice(stages),
+                )
+                for a in assessments
+                for c in competencies
+            ),
+            batch_size=5000,
+        )
+        PublishedOutcomeCount.objects.bulk_create(
+            (
+                PublishedOutcomeCount(
+                    district=d,
+                    school_year="2024-25",
+                    competency_slug=f"sc-{c}",
+                    grade_band=band,
+                    level=level,
+                    count=rng.randint(0, 120),
+                    synced_at=now,
+                )
+                for d in districts
+                for c in range(1, 11)
+                for band in BANDS
+                for level in LEVELS
+            ),
+            batch_size=5000,
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def signed_in_client():
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    user = get_user_model().objects.create_superuser("bench", "bench@example.org", "x")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    return client
+
+
+def measure(client, name: str, runs: int) -> dict:
+    from django.db import connection
+
+    from portal.api.execute import operation_text
+
+    body = json.dumps({"query": operation_text(name), "variables": OPERATIONS[name]})
+
+    def send():
+        response = client.post("/graphql/", body, content_type="application/json")
+        payload = response.json()
+        if response.status_code != 200 or payload.get("errors"):
+            raise SystemExit(f"{name} failed: {payload}")
+        return payload
+
+    for _ in range(2):
+        send()
+    queries = []
+    with connection.execute_wrapper(lambda run, sql, *rest: queries.append(sql) or run(sql, *rest)):
+        payload = send()
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        send()
+        timings.append((time.perf_counter() - started) * 1000)
+    return {
+        "queries": len(queries),
+        "median": statistics.median(timings),
+        "p95": percentile(timings, 0.95),
+        "size": len(json.dumps(payload)),
+    }
+
+
+def report(args, results) -> None:
+    small, large = results[args.small], results[args.large]
+    print(
+        f"\n{'operation':<18} {'queries':>9} {'median ms':>17} {'p95 ms':>17} "
+        f"{'p95 ratio':>9} {'goal':>22}"
+    )
+    print(f"{'':<18} {'':>9} {args.small:>8} {args.large:>8} {args.small:>8} {args.large:>8}")
+    for name in OPERATIONS:
+        s, big = small[name], large[name]
+        ratio = big["p95"] / s["p95"] if s["p95"] else float("inf")
+        goal_p95 = GOAL_P95_MS.get(name)
+        met = (
+            s["queries"] == big["queries"]
+            and ratio < GOAL_RATIO
+            and (goal_p95 is None or big["p95"] < goal_p95)
+        )
+        goal = f"p95<{goal_p95} ms, " if goal_p95 else ""
+        print(
+            f"{name:<18} {s['queries']:>4}/{big['queries']:<4} "
+            f"{s['median']:>8.1f} {big['median']:>8.1f} "
+            f"{s['p95']:>8.1f} {big['p95']:>8.1f} {ratio:>9.2f} {goal + 'ratio<2':>18} "
+            f"{'met' if met else 'MISSED'}"
+        )
+    print(
+        f"\nresponse sizes at {args.large:,}: "
+        + ", ".join(f"{name} {large[name]['size'] / 1024:.0f} KB" for name in OPERATIONS)
+    )
+
+
+if __name__ == "__main__":
+    main()

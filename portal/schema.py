@@ -1,0 +1,18 @@
+"""The root of the state's GraphQL schema, assembled from each app's queries."""
+
+import graphene
+
+from progress.api.mutations import ProgressMutations
+from progress.api.queries import ProgressQueries
+from statewide.api.queries import StatewideQueries
+
+
+class Query(ProgressQueries, StatewideQueries, graphene.ObjectType):
+    pass
+
+
+class Mutation(ProgressMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

@@ -1,0 +1,37 @@
+import graphene
+from graphql import GraphQLError
+
+from portal.api.permissions import require
+from progress.adoption import set_adoption_stage_by_state
+from progress.api.permissions import ProgressPermissions
+from progress.api.types import DistrictAdoptionStage
+from tenants.models import District
+
+
+class SetDistrictAdoptionStage(graphene.Mutation):
+    """State staff record a district's adoption stage; the change joins its history."""
+
+    class Arguments:
+        slug = graphene.String(required=True)
+        stage = DistrictAdoptionStage(required=True)
+        note = graphene.String()
+
+    district = graphene.Field("statewide.api.types.District")
+    changed = graphene.Boolean(required=True)
+
+    permissions = [ProgressPermissions.CHANGE_ADOPTION_STAGE]
+
+    @classmethod
+    def mutate(cls, root, info, slug, stage, note=""):
+        require(info, cls.permissions)
+        district = District.objects.active().filter(slug=slug).first()
+        if district is None:
+            raise GraphQLError(f"No active district has the slug “{slug}”.")
+        value = getattr(stage, "value", stage)
+        changed = set_adoption_stage_by_state(district, value, info.context.user, note or "")
+        district.refresh_from_db()
+        return cls(district=district, changed=changed)
+
+
+class ProgressMutations(graphene.ObjectType):
+    set_district_adoption_stage = SetDistrictAdoptionStage.Field()

@@ -1,0 +1,132 @@
+"""Reading a district's learner-outcome CSV: counts only, every row checked before any is saved.
+
+The template's columns are exactly TEMPLATE_COLUMNS. A file with any other column is refused
+whole, so that a spreadsheet carrying student ids, names or birth dates never gets in.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from progress.models.outcomes import GradeBand, PerformanceLevel
+
+TEMPLATE_COLUMNS = ("school_year", "competency", "grade_band", "level", "count")
+MAX_ROWS = 20_000
+MAX_COUNT = 1_000_000
+SCHOOL_YEAR_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class CountRow:
+    school_year: str
+    competency_slug: str
+    grade_band: str
+    level: str
+    count: int
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int  # the line in the file, the header being line 1
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+class OutcomeFileRefused(Exception):
+    """The file as a whole cannot be read (wrong columns, not text, too long)."""
+
+
+def template_csv(competency_slugs: list[str], school_year: str) -> str:
+    """A filled-in example: every grade band and level of the first competency, count 0."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TEMPLATE_COLUMNS)
+    for band in GradeBand.values:
+        for level in PerformanceLevel.values:
+            writer.writerow(
+                [school_year, competency_slugs[0] if competency_slugs else "", band, level, 0]
+            )
+    return out.getvalue()
+
+
+def read_outcome_csv(
+    raw: bytes, competency_slugs: set[str]
+) -> tuple[list[CountRow], list[RowProblem]]:
+    """Parse and check every row. Rows come back only if there are no problems at all."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise OutcomeFileRefused("The file is not UTF-8 text; save it as CSV (UTF-8).") from error
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if not header:
+        raise OutcomeFileRefused("The file is empty.")
+    columns = [name.strip().lower() for name in header]
+    extra = [name for name in columns if name not in TEMPLATE_COLUMNS]
+    if extra:
+        raise OutcomeFileRefused(
+            f"The file has columns outside the template ({', '.join(extra)}). Only counts are "
+            f"accepted, never a row per learner: use exactly {', '.join(TEMPLATE_COLUMNS)}."
+        )
+    missing = [name for name in TEMPLATE_COLUMNS if name not in columns]
+    if missing or len(set(columns)) != len(columns):
+        raise OutcomeFileRefused(
+            f"The header must name each of {', '.join(TEMPLATE_COLUMNS)} once"
+            + (f" (missing: {', '.join(missing)})." if missing else " (a column is repeated).")
+        )
+    rows, problems, seen = [], [], {}
+    for values in reader:
+        line = reader.line_num
+        if not any(value.strip() for value in values):
+            continue
+        if len(rows) + len(problems) >= MAX_ROWS:
+            raise OutcomeFileRefused(f"The file has more than {MAX_ROWS:,} rows; split it.")
+        if len(values) != len(columns):
+            problems.append(
+                RowProblem(line, f"expected {len(columns)} values, found {len(values)}")
+            )
+            continue
+        record = {name: value.strip() for name, value in zip(columns, values, strict=True)}
+        row, row_problems = _check_row(record, competency_slugs)
+        if row is not None:
+            key = (row.school_year, row.competency_slug, row.grade_band, row.level)
+            if key in seen:
+                row_problems.append(f"repeats the cell of line {seen[key]}")
+            seen.setdefault(key, line)
+        problems += [RowProblem(line, message) for message in row_problems]
+        if not row_problems:
+            rows.append(row)
+    if not rows and not problems:
+        problems.append(RowProblem(2, "the file has a header but no counts"))
+    return ([] if problems else rows), problems
+
+
+def _check_row(record: dict[str, str], competency_slugs: set[str]):
+    problems = []
+    year = record["school_year"]
+    match = SCHOOL_YEAR_RE.match(year)
+    if not match or (int(match[1]) + 1) % 100 != int(match[2]):
+        problems.append(f"school year “{year}” should look like 2024-25")
+    competency = record["competency"].lower()
+    if competency not in competency_slugs:
+        problems.append(f"“{record['competency']}” is not a competency of the state portrait")
+    band = record["grade_band"].upper()
+    if band not in GradeBand.values:
+        problems.append(
+            f"grade band “{record['grade_band']}” should be one of {', '.join(GradeBand.values)}"
+        )
+    level = record["level"].lower()
+    if level not in PerformanceLevel.values:
+        problems.append(
+            f"level “{record['level']}” should be one of {', '.join(PerformanceLevel.values)}"
+        )
+    count_text = record["count"]
+    count = int(count_text) if count_text.isdigit() else None
+    if count is None or count > MAX_COUNT:
+        problems.append(f"count “{count_text}” should be a whole number from 0 up")
+    if problems:
+        return None, problems
+    return CountRow(year, competency, band, level, count), []

@@ -1,0 +1,45 @@
+"""Batch loaders over the portrait read model (statewide.models)."""
+
+from django.db.models import Count
+
+from portal.api.loaders import Loader, grouped_in_key_order, in_key_order
+from statewide.models import (
+    PortraitAlignment,
+    PortraitCompetencyListing,
+    PortraitListing,
+    StateCompetency,
+)
+
+
+class PortraitByDistrictLoader(Loader):
+    def batch(self, keys):
+        rows = PortraitListing.objects.filter(district_id__in=keys)
+        return in_key_order(keys, rows, lambda p: p.district_id)
+
+
+class PortraitCompetenciesByDistrictLoader(Loader):
+    def batch(self, keys):
+        rows = PortraitCompetencyListing.objects.filter(district_id__in=keys)
+        return grouped_in_key_order(keys, rows, lambda c: c.district_id)
+
+
+class StateCompetencyBySlugLoader(Loader):
+    def batch(self, keys):
+        rows = StateCompetency.objects.filter(slug__in=keys)
+        return in_key_order(keys, rows, lambda c: c.slug)
+
+
+class AlignedDistrictCountLoader(Loader):
+    """Key: a state competency's slug. Active districts whose published portrait carries a
+    competency aligned to it: one grouped count over the read model."""
+
+    def batch(self, keys):
+        counts = dict(
+            PortraitAlignment.objects.filter(
+                state_competency_slug__in=keys, district__is_active=True
+            )
+            .values_list("state_competency_slug")
+            .annotate(n=Count("district_id", distinct=True))
+            .order_by()
+        )
+        return [counts.get(key, 0) for key in keys]

@@ -1,0 +1,92 @@
+import graphene
+
+from portal.api.loaders import get_loader, load_many, then
+from portal.api.permissions import PermissionField
+from progress.api.loaders import AdoptionHistoryByDistrictLoader, LatestAssessmentLoader
+from progress.api.permissions import ProgressPermissions
+from progress.api.types import DistrictAdoptionStage, PublishedAssessment, adoption_history_field
+from statewide.api.loaders import (
+    AlignedDistrictCountLoader,
+    PortraitByDistrictLoader,
+    PortraitCompetenciesByDistrictLoader,
+    StateCompetencyBySlugLoader,
+)
+
+
+class StateCompetency(graphene.ObjectType):
+    """A competency of the state's published portrait of a learner."""
+
+    slug = graphene.String(required=True)
+    name = graphene.String(required=True)
+    definition = graphene.String(required=True)
+    aligned_district_count = graphene.Int(
+        required=True,
+        description="Active districts whose published portrait carries a competency aligned "
+        "to this one.",
+    )
+
+    @staticmethod
+    def resolve_aligned_district_count(competency, info):
+        return get_loader(info, AlignedDistrictCountLoader).load(competency.slug)
+
+
+class StatePortrait(graphene.ObjectType):
+    competencies = graphene.List(graphene.NonNull(StateCompetency), required=True)
+
+
+class DistrictPortraitCompetency(graphene.ObjectType):
+    name = graphene.String(required=True)
+    aligned_to = graphene.List(graphene.NonNull(StateCompetency), required=True)
+
+    @staticmethod
+    def resolve_aligned_to(competency, info):
+        loader = get_loader(info, StateCompetencyBySlugLoader)
+        found = load_many(loader, competency.aligned_slugs)
+        # A slug the state has since retired drops out rather than failing the list.
+        return then(found, lambda competencies: [c for c in competencies if c is not None])
+
+
+class DistrictPortrait(graphene.ObjectType):
+    title = graphene.String(required=True)
+    url = graphene.String(required=True)
+    vision_summary = graphene.String(required=True)
+    published_at = graphene.DateTime()
+    competencies = graphene.List(graphene.NonNull(DistrictPortraitCompetency), required=True)
+
+    @staticmethod
+    def resolve_competencies(portrait, info):
+        return get_loader(info, PortraitCompetenciesByDistrictLoader).load(portrait.district_id)
+
+
+class District(graphene.ObjectType):
+    """A district as the state's read model holds it: nothing here reads its own schema."""
+
+    slug = graphene.String(required=True)
+    name = graphene.String(required=True)
+    region = graphene.String(required=True)
+    adoption_stage = graphene.Field(DistrictAdoptionStage, required=True)
+    url = graphene.String(required=True, description="The district's own site.")
+    portrait = graphene.Field(DistrictPortrait, description="Its published portrait, if any.")
+    assessment = PermissionField(
+        PublishedAssessment,
+        framework=graphene.String(required=True),
+        permissions=[ProgressPermissions.VIEW_DISTRICT_DETAIL],
+        description="The district's latest published self-assessment on a framework.",
+    )
+    adoption_history = adoption_history_field()
+
+    @staticmethod
+    def resolve_url(district, info):
+        return district.base_url + "/"
+
+    @staticmethod
+    def resolve_portrait(district, info):
+        return get_loader(info, PortraitByDistrictLoader).load(district.pk)
+
+    @staticmethod
+    def resolve_assessment(district, info, framework):
+        return get_loader(info, LatestAssessmentLoader).load((district.pk, framework))
+
+    @staticmethod
+    def resolve_adoption_history(district, info):
+        return get_loader(info, AdoptionHistoryByDistrictLoader).load(district.pk)

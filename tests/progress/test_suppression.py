@@ -1,0 +1,98 @@
+"""Suppression must leave no hidden cell recoverable, by subtraction or by knowing the rule."""
+
+from itertools import product
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from progress.suppression import suppress_row, suppress_table
+
+LEVELS = ("beginning", "approaching", "meeting", "exceeding")
+
+rows = st.lists(st.integers(min_value=0, max_value=60), min_size=2, max_size=4).map(
+    lambda counts: dict(zip(LEVELS, counts, strict=False))
+)
+minimums = st.integers(min_value=2, max_value=15)
+
+
+def feasible_values(published, total: int, column) -> set[int]:
+    """Every value the hidden `column` can take given the published row and its total,
+    hidden cells being any whole numbers from 0 (what subtraction alone can tell)."""
+    hidden = [c for c, count in published.items() if count is None]
+    remainder = total - sum(count for count in published.values() if count is not None)
+    return set(range(0, remainder + 1)) if len(hidden) > 1 else {remainder}
+
+
+@given(rows, minimums)
+def test_every_small_cell_is_hidden(counts, minimum):
+    row = suppress_row(counts, minimum)
+    for column, count in counts.items():
+        if count < minimum:
+            assert row.cells[column] is None
+        elif row.cells[column] is not None:
+            assert row.cells[column] == count
+
+
+@given(rows, minimums)
+def test_no_hidden_cell_follows_from_the_total(counts, minimum):
+    row = suppress_row(counts, minimum)
+    if row.total is None:
+        assert all(count is None for count in row.cells.values())
+        return
+    hidden = row.hidden()
+    for column in hidden:
+        assert len(feasible_values(row.cells, row.total, column)) > 1
+    # Nor can the hidden cells together be a small group, or one cell be left alone.
+    if hidden:
+        assert sum(counts[c] for c in hidden) >= minimum
+        assert len(hidden) >= 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=14), min_size=4, max_size=4).map(
+        lambda counts: dict(zip(LEVELS, counts, strict=True))
+    ),
+    st.integers(min_value=2, max_value=6),
+)
+def test_knowing_the_rule_does_not_give_a_hidden_cell_away(counts, minimum):
+    """The strongest attacker: tries every assignment of the hidden cells that adds up to
+    the published total and that the rule would have published exactly so."""
+    published = suppress_row(counts, minimum)
+    if published.total is None:
+        return
+    hidden = sorted(published.hidden())
+    if not hidden:
+        return
+    remainder = published.total - sum(v for v in published.cells.values() if v is not None)
+    consistent = []
+    for values in product(range(remainder + 1), repeat=len(hidden)):
+        if sum(values) != remainder:
+            continue
+        candidate = {**counts, **dict(zip(hidden, values, strict=True))}
+        if suppress_row(candidate, minimum) == published:
+            consistent.append(values)
+    for index, column in enumerate(hidden):
+        assert len({values[index] for values in consistent}) > 1, (counts, column, consistent)
+
+
+def test_one_small_cell_hides_its_row_but_not_the_total():
+    row = suppress_row({"a": 3, "b": 40, "c": 12, "d": 25}, 10)
+    assert row.cells == {"a": None, "b": None, "c": None, "d": None}
+    assert row.total == 80
+
+
+def test_a_small_total_is_hidden_with_its_cells():
+    row = suppress_row({"a": 2, "b": 3, "c": 0, "d": 1}, 10)
+    assert row.total is None and row.hidden() == {"a", "b", "c", "d"}
+
+
+def test_nothing_is_hidden_in_a_row_of_large_counts():
+    row = suppress_row({"a": 10, "b": 11}, 10)
+    assert row.hidden() == set() and row.total == 21
+
+
+def test_rows_of_a_table_are_suppressed_independently():
+    table = suppress_table({"x": {"a": 1, "b": 50, "c": 60}, "y": {"a": 20, "b": 30}}, 10)
+    assert table["x"].hidden() == {"a", "b", "c"}
+    assert table["y"].hidden() == set()
