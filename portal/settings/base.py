@@ -9,7 +9,7 @@ SECRET_KEY = ENV.secret_key or "insecure-development-key-change-me"
 DEBUG = ENV.debug
 
 # The state is the public schema; each district is a schema of its own (django-tenants).
-SHARED_ONLY_APPS = ["django_tenants", "tenants", "statewide"]
+SHARED_ONLY_APPS = ["django_tenants", "tenants", "statewide", "council"]
 PER_SCHEMA_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
@@ -35,10 +35,10 @@ PER_SCHEMA_APPS = [
     "portrait",
 ]
 # `tenants` comes before `django_tenants` so that its migrate commands win.
-SHARED_APPS = ["tenants", "django_tenants", "statewide", *PER_SCHEMA_APPS]
+SHARED_APPS = ["tenants", "django_tenants", "statewide", "council", *PER_SCHEMA_APPS]
 TENANT_APPS = list(PER_SCHEMA_APPS)
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
-INSTALLED_APPS += ["portal"]
+INSTALLED_APPS += ["portal", "django.forms"]
 
 TENANT_MODEL = "tenants.District"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
@@ -83,6 +83,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render from the project's template tree too (templates/<app>/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
@@ -178,6 +181,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenants.tasks.rebuild_directory",
         "schedule": 24 * 3600,
     },
+    # The council's outbox: mail written with a submission goes out even if the broker was
+    # down when it was saved.
+    "council-send-outbox": {"task": "council.tasks.send_outbox", "schedule": 60},
+    "council-queue-reminders": {"task": "council.tasks.queue_reminders", "schedule": 15 * 60},
 }
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -196,10 +203,17 @@ WAGTAIL_I18N_ENABLED = False
 
 SUPPORT_LINK_MAX_AGE_SECONDS = 5 * 60
 
+# Proxies whose X-Forwarded-For names the client (rate limits count per client address).
+TRUSTED_PROXY_ADDRESSES = set(ENV.trusted_proxy_addresses)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"tenants": {"level": "INFO"}, "django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "tenants": {"level": "INFO"},
+        "council": {"level": "INFO"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }

@@ -6,6 +6,7 @@ from django.db import transaction
 from django_tenants.utils import tenant_context
 from wagtail.models import Page, Site
 
+from council.demo import seed_council
 from portal import demo_content
 from portrait.models import (
     DistrictHomePage,
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             with tenant_context(district), transaction.atomic():
                 self._district_content(district)
                 _ensure_user("admin", password, superuser=True)
+        seed_council(password)
         self._print_addresses(districts, password)
 
     def _state_site(self) -> None:
