@@ -5,14 +5,14 @@ from collections.abc import Iterable
 from django.conf import settings
 from icalendar import Calendar, Event
 
+from council.links import absolute
 from council.models import Convening, ConveningFormat
-from tenants.models import site_url
 
 PRODID = "-//State portrait portal//Council convenings//EN"
 
 
 def convening_url(convening: Convening) -> str:
-    return site_url(settings.STATE_DOMAIN) + convening.get_absolute_url()
+    return absolute(convening.get_absolute_url())
 
 
 def _event(convening: Convening, with_join_link: bool) -> Event:

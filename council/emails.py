@@ -2,16 +2,11 @@
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from council.calendar import convening_ics
+from council.links import absolute, council_path
 from council.models import Invitation, Registration, RegistrationStatus, Response
 from council.outbox import queue_email
-from tenants.models import site_url
-
-
-def absolute(path: str) -> str:
-    return site_url(settings.STATE_DOMAIN) + path
 
 
 def _context(**extra) -> dict:
@@ -86,7 +81,7 @@ def queue_invitation(invitation: Invitation, token: str) -> None:
         "council/email/invitation.txt",
         _context(
             invitation=invitation,
-            accept_url=absolute(reverse("council:accept_invitation", args=[token])),
+            accept_url=absolute(council_path("accept_invitation", token)),
         ),
     )
     queue_email(

@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
+
+from council.links import council_path
 
 # Codes are read aloud and typed at the door: no 0/O or 1/I/L.
 CHECK_IN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -133,7 +134,7 @@ class Convening(ClusterableModel):
             raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
-        return reverse("council:convening", args=[self.slug])
+        return council_path("convening", self.slug)
 
     @property
     def is_noticed(self) -> bool:
@@ -248,7 +249,7 @@ class Registration(models.Model):
         return f"{self.name} ({self.get_status_display().lower()})"
 
     def get_absolute_url(self) -> str:
-        return reverse("council:registration", args=[self.manage_token])
+        return council_path("registration", self.manage_token)
 
 
 class MinutesStatus(models.TextChoices):

@@ -6,12 +6,13 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from council.links import council_path
 
 THOUGHT_MAX_LENGTH = 280
 
@@ -126,7 +127,7 @@ class Prompt(ClusterableModel):
             raise ValidationError(errors)
 
     def get_absolute_url(self) -> str:
-        return reverse("council:prompt", args=[self.slug])
+        return council_path("prompt", self.slug)
 
     @property
     def is_open(self) -> bool:

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from council import registration as seats
 from council.calendar import convening_ics, feed_ics
-from council.emails import absolute
 from council.forms import RegistrationForm
+from council.links import absolute
 from council.models import Convening, Outcome, Prompt, Registration, RegistrationStatus
 from council.views.common import member_for, over_rate_limit, too_many
 
