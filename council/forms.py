@@ -5,6 +5,7 @@ import uuid
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.core.cache import cache
 
 from council.models import (
     THOUGHT_MAX_LENGTH,
@@ -21,14 +22,21 @@ from tenants.models import District
 RATING_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
+REGIONS_CACHE_KEY = "council:regions"
+
+
 def region_choices() -> list[tuple[str, str]]:
-    regions = (
-        District.objects.active()
-        .exclude(region="")
-        .order_by("region")
-        .values_list("region", flat=True)
-        .distinct()
-    )
+    """Districts' regions, read once every few minutes: every public form offers them."""
+    regions = cache.get(REGIONS_CACHE_KEY)
+    if regions is None:
+        regions = list(
+            District.objects.active()
+            .exclude(region="")
+            .order_by("region")
+            .values_list("region", flat=True)
+            .distinct()
+        )
+        cache.set(REGIONS_CACHE_KEY, regions, timeout=300)
     return [(region, region) for region in regions]
 
 

@@ -77,6 +77,7 @@ class Prompt(ClusterableModel):
     is_published = models.BooleanField(default=False)
     results_public = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = PromptQuerySet.as_manager()
 

@@ -18,7 +18,7 @@ def member_for(request) -> MemberProfile | None:
 
 
 def over_rate_limit(request, scope: str) -> bool:
-    limit = CouncilSettings.load().submissions_per_minute
+    limit = CouncilSettings.load(request_or_site=request).submissions_per_minute
     return not ratelimit.allow(request, scope, limit)
 
 

@@ -27,7 +27,7 @@ def prompt_list(request):
 
 
 def _published(slug: str) -> Prompt:
-    return get_object_or_404(Prompt.objects.published(), slug=slug)
+    return get_object_or_404(Prompt.objects.published().select_related("convening"), slug=slug)
 
 
 def prompt_detail(request, slug):
@@ -42,10 +42,20 @@ def prompt_detail(request, slug):
     return _answer_questions(request, prompt, member)
 
 
+def fields_cache_key(prompt: Prompt, member) -> str:
+    """The blank form's fields are the same for every visitor of one kind: render them once."""
+    return f"{prompt.pk}:{prompt.updated_at.timestamp()}:{'member' if member else 'public'}"
+
+
 def _answer_questions(request, prompt: Prompt, member):
     template = "council/prompt.html"
     form = PromptForm(request.POST or None, prompt=prompt, member=member)
-    context = {"prompt": prompt, "form": form, "member": member}
+    context = {
+        "prompt": prompt,
+        "form": form,
+        "member": member,
+        "fields_cache_key": fields_cache_key(prompt, member),
+    }
     if request.method == "POST":
         if form.is_spam:
             return redirect("council:prompt_thanks", prompt.slug)
@@ -61,7 +71,12 @@ def _answer_questions(request, prompt: Prompt, member):
 def _share_thought(request, prompt: Prompt, member):
     template = "council/prompt_exchange.html"
     form = ThoughtForm(request.POST or None, prompt=prompt, member=member)
-    context = {"prompt": prompt, "form": form, "member": member}
+    context = {
+        "prompt": prompt,
+        "form": form,
+        "member": member,
+        "fields_cache_key": fields_cache_key(prompt, member),
+    }
     if request.method == "POST":
         if form.is_spam:
             return redirect("council:prompt_thanks", prompt.slug)
