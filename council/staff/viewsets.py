@@ -1,11 +1,13 @@
 """The council in the state's Wagtail admin. Every viewset uses the state's permission policy,
 so no district's admin lists, opens or changes council data."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
@@ -65,6 +67,22 @@ class ConveningViewSet(StateOnlyViewSetMixin, ModelViewSet):
     copy_view_enabled = False
 
 
+class PromptForm(WagtailAdminModelForm):
+    """The competency is chosen from the state's, by slug (districts align by slug too)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from statewide.models import StateCompetency
+
+        self.fields["competency_slug"] = forms.ChoiceField(
+            choices=[("", "None")]
+            + [(c.slug, c.name) for c in StateCompetency.objects.order_by("position", "name")],
+            required=False,
+            label="Competency",
+            help_text="For a prompt about one competency of the draft.",
+        )
+
+
 class PromptViewSet(StateOnlyViewSetMixin, ModelViewSet):
     model = Prompt
     icon = "comment"
@@ -79,6 +97,7 @@ class PromptViewSet(StateOnlyViewSetMixin, ModelViewSet):
     list_filter = ["mode", "subject", "is_published"]
     search_fields = ["title"]
     copy_view_enabled = False
+    edit_handler = ObjectList(Prompt.panels, base_form_class=PromptForm)
 
 
 class MinutesEditView(generic.EditView):

@@ -192,3 +192,45 @@ def test_a_full_convening_offers_the_waitlist(state):
     assert "Join the waitlist" in page
     with mock.patch("council.registration.can_register", return_value=False):
         assert "Join the waitlist" not in state.get(convening.get_absolute_url()).content.decode()
+
+
+def test_staff_make_a_prompt_about_one_competency_chosen_from_the_states(staff):
+    from council.models import Prompt
+    from statewide.models import StateCompetency
+
+    StateCompetency.objects.create(slug="critical-thinker", name="Critical thinker")
+    form = nested_form_data(
+        {
+            "title": "Critical thinking",
+            "slug": "critical",
+            "introduction": "",
+            "subject": "competency",
+            "convening": "",
+            "competency_slug": "critical-thinker",
+            "mode": "questions",
+            "exchange_question": "",
+            "rating_sample_size": "5",
+            "questions": inline_formset(
+                [
+                    {
+                        "text": "Clear?",
+                        "help_text": "",
+                        "kind": "rating",
+                        "required": "on",
+                        "choices": "",
+                    }
+                ]
+            ),
+            "opens_at": "",
+            "closes_at": "",
+            "is_published": "on",
+            "results_public": "on",
+        }
+    )
+    response = staff.post("/admin/council_prompts/new/", form)
+    assert response.status_code == 302
+    assert Prompt.objects.get().about == "Critical thinker"
+    bad = staff.post(
+        "/admin/council_prompts/new/", {**form, "slug": "x", "competency_slug": "nope"}
+    )
+    assert bad.status_code == 200 and "competency_slug" in bad.context["form"].errors
