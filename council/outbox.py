@@ -7,6 +7,7 @@ the sender task is nudged; if the broker is down the nudge is dropped and beat's
 
 import logging
 
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
@@ -35,12 +36,21 @@ def queue_email(
     return email
 
 
+BROKER_DOWN_KEY = "council:broker-down"
+BROKER_DOWN_SECONDS = 30
+
+
 def nudge_sender() -> bool:
+    """Ask a worker to send the outbox now. A broker that just failed is not tried again for
+    a while: reaching it costs each request seconds, and beat sends the mail anyway."""
     from council.tasks import send_outbox
 
+    if cache.get(BROKER_DOWN_KEY):
+        return False
     try:
         send_outbox.apply_async(retry=False)
     except Exception:  # the broker's errors vary by transport; beat sends the mail later
+        cache.set(BROKER_DOWN_KEY, True, timeout=BROKER_DOWN_SECONDS)
         logger.warning("Could not queue the council's mail; beat will send it.", exc_info=True)
         return False
     return True
