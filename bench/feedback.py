@@ -382,7 +382,8 @@ def run(args, db) -> None:
         stack.start_web()
         workers = stack.env.get("WEB_CONCURRENCY") or "gunicorn.conf.py's default"
         print(
-            f"gunicorn on {stack.base} ({workers} workers x {args.threads} threads), "
+            f"gunicorn on {stack.base} ({workers} workers x {args.threads} threads; "
+            "bench/feedback_settings.py: production settings, DEBUG=False), "
             f"broker redis on port {stack.broker_port}, cache {CACHE_URL}"
         )
 
