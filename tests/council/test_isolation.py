@@ -17,6 +17,7 @@ ADMIN_PATHS = [
     "/admin/council/check-in/",
     "/admin/council/moderation/",
 ]
+SETTINGS_PATH = "/admin/settings/council/councilsettings/"
 
 
 @pytest.fixture
@@ -41,6 +42,7 @@ def test_a_district_superuser_sees_no_council_in_their_admin(district_admin):
     home = district_admin.get("/admin/")
     assert home.status_code == 200
     assert "Convenings" not in home.content.decode()
+    assert "Council settings" not in home.content.decode()
     for path in ADMIN_PATHS:
         response = district_admin.get(path)
         assert response.status_code in (302, 403), path
@@ -55,3 +57,13 @@ def test_the_state_superuser_sees_the_council(db, host_client):
     assert "Convening spring" in client.get("/admin/council_convenings/").content.decode()
     for path in ADMIN_PATHS:
         assert client.get(path).status_code == 200, path
+
+
+def test_council_settings_are_the_states_alone(district_admin, host_client):
+    refused = district_admin.get(SETTINGS_PATH, follow=True)
+    assert "submissions_per_minute" not in refused.content.decode()
+    user = get_user_model().objects.create_superuser("state-boss", "sb@example.org", "x")
+    client = host_client("localhost")
+    client.force_login(user)
+    shown = client.get(SETTINGS_PATH, follow=True)
+    assert shown.status_code == 200 and "submissions_per_minute" in shown.content.decode()
