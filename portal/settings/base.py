@@ -14,6 +14,7 @@ SHARED_ONLY_APPS = [
     "tenants",
     "statewide",
     "progress.statewide",
+    "council",
     "graphene_django",
 ]
 PER_SCHEMA_APPS = [
@@ -47,13 +48,14 @@ SHARED_APPS = [
     "django_tenants",
     "statewide",
     "progress.statewide",
+    "council",
     "graphene_django",
     *PER_SCHEMA_APPS,
 ]
 # District self-assessments and outcome uploads: a table in every district schema, none in public.
 TENANT_APPS = [*PER_SCHEMA_APPS, "progress"]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
-INSTALLED_APPS += ["portal", "wagtailcache"]
+INSTALLED_APPS += ["portal", "wagtailcache", "django.forms"]
 
 TENANT_MODEL = "tenants.District"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
@@ -104,6 +106,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render from the project's template tree too (templates/<app>/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
@@ -218,6 +223,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60,
         "options": {"expires": 55},  # a run missed while workers were down is not queued up
     },
+    # The council's outbox: mail written with a submission goes out even if the broker was
+    # down when it was saved.
+    "council-send-outbox": {"task": "council.tasks.send_outbox", "schedule": 60},
+    "council-queue-reminders": {"task": "council.tasks.queue_reminders", "schedule": 15 * 60},
 }
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -238,11 +247,17 @@ WAGTAIL_I18N_ENABLED = False
 SUPPORT_LINK_MAX_AGE_SECONDS = 5 * 60
 
 GRAPHENE = {"SCHEMA": "portal.schema.schema", "ATOMIC_MUTATIONS": True}
+# Proxies whose X-Forwarded-For names the client (rate limits count per client address).
+TRUSTED_PROXY_ADDRESSES = set(ENV.trusted_proxy_addresses)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"tenants": {"level": "INFO"}, "django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "tenants": {"level": "INFO"},
+        "council": {"level": "INFO"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }

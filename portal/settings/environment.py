@@ -45,6 +45,9 @@ class Environment:
     )
     hsts_seconds: int = field(default_factory=lambda: int(os.environ.get("HSTS_SECONDS", "0")))
     extra_allowed_hosts: list[str] = field(default_factory=lambda: _list("ALLOWED_HOSTS", ""))
+    trusted_proxy_addresses: list[str] = field(
+        default_factory=lambda: _list("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1")
+    )
     email_host: str = field(default_factory=lambda: os.environ.get("EMAIL_HOST", ""))
     email_port: int = field(default_factory=lambda: int(os.environ.get("EMAIL_PORT", "25")))
     email_user: str = field(default_factory=lambda: os.environ.get("EMAIL_HOST_USER", ""))

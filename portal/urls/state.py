@@ -8,6 +8,6 @@ from portal.urls.common import admin_patterns, page_patterns
 urlpatterns = (
     [path("graphql/", PortalGraphQLView.as_view(), name="graphql")]
     + admin_patterns
-    + [path("", include("portrait.urls"))]
+    + [path("council/", include("council.urls")), path("", include("portrait.urls"))]
     + page_patterns
 )

@@ -6,6 +6,7 @@ from django.db import transaction
 from django_tenants.utils import tenant_context
 from wagtail.models import Page, Site
 
+from council.demo import seed_council
 from portal import demo_content
 from portrait import demo as portrait_demo
 from portrait.models import DistrictHomePage, StateHomePage
@@ -46,6 +47,7 @@ class Command(BaseCommand):
                 self._district_content(district)
                 _ensure_user("admin", password, superuser=True)
         seed_demo_progress(districts)
+        seed_council(password)
         self._print_addresses(districts, password)
 
     def _state_site(self) -> None:

@@ -1,0 +1,491 @@
+"""Benchmark: the council's feedback through the real web stack (gunicorn and PostgreSQL).
+
+    .venv/bin/python bench/feedback.py [--participants 200] [--seconds 60] [--think 1.0]
+                                       [--workers N] [--keep] [--database-url ...]
+
+Makes a scratch database, seeds an anonymous prompt of three questions and a convening of 50
+seats, starts gunicorn (gunicorn.conf.py, production settings, Redis DB 11 as the cache) on a
+loopback port, a Redis of its own as the Celery broker, and then:
+
+  load        --participants concurrent participants for --seconds. Each one loads the prompt,
+              thinks for a random 0.5x-1.5x --think seconds, and sends the answers; then a new
+              participant (new cookies, new client address, as behind a proxy) takes its
+              place. One in twenty sends its form twice at once, like a double click.
+              Prints submissions per second, median and p99 latency of the submission, and
+              the responses in the database against the submissions the generator saw
+              accepted (distinct idempotency keys answered with a redirect).
+  seats       100 people load the registration page, then all send it at the same moment,
+              for 50 seats: expect exactly 50 registered and 50 on the waitlist.
+  broker      the broker is stopped; 20 registrations and 20 identified answers are sent and
+              must all be saved, their mail waiting in the outbox. The broker comes back with
+              a worker and beat; the benchmark waits until beat's send_outbox has sent it all.
+
+Goals (issue 5): >= 150 submissions/s, p99 < 250 ms, 0 lost, 0 duplicated.
+"""
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _fresh_db import (
+    REPO_ROOT,
+    add_database_arguments,
+    describe_environment,
+    fresh_database,
+    load_average,
+    percentile,
+)
+
+GOAL_RATE = 150.0
+GOAL_P99_MS = 250.0
+CACHE_URL = "redis://127.0.0.1:6379/11"
+HOST = "localhost"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+KEY = re.compile(r'name="idempotency_key" value="([^"]+)"')
+VENV_BIN = Path(sys.executable).parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--participants", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--think", type=float, default=1.0, help="Mean think time, seconds.")
+    parser.add_argument("--workers", type=int, default=None, help="gunicorn workers.")
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker.")
+    add_database_arguments(parser)
+    args = parser.parse_args()
+    with fresh_database(args, prefix="bench_feedback") as db:
+        run(args, db)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"nothing listens on port {port}")
+
+
+class Stack:
+    """gunicorn, a broker and (later) a worker with beat, as child processes."""
+
+    def __init__(self, args, database_url: str):
+        self.args = args
+        self.web_port = free_port()
+        self.broker_port = free_port()
+        self.mail_dir = Path(tempfile.mkdtemp(prefix="bench_feedback_mail_"))
+        self.scratch = Path(tempfile.mkdtemp(prefix="bench_feedback_run_"))
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "feedback_settings",
+            "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "bench"), str(REPO_ROOT)]),
+            "SECRET_KEY": "bench-feedback-" + uuid.uuid4().hex,
+            "DATABASE_URL": database_url,
+            "REDIS_URL": CACHE_URL,
+            "CELERY_BROKER_URL": f"redis://127.0.0.1:{self.broker_port}/0",
+            "SECURE_COOKIES": "0",
+            "BENCH_MAIL_DIR": str(self.mail_dir),
+            "GUNICORN_BIND": f"127.0.0.1:{self.web_port}",
+            "GUNICORN_LOG_LEVEL": "warning",
+        }
+        if args.workers:
+            self.env["WEB_CONCURRENCY"] = str(args.workers)
+        self.env["GUNICORN_THREADS"] = str(args.threads)
+        self.processes: dict[str, subprocess.Popen] = {}
+
+    def start(self, name: str, command: list[str], port: int | None = None) -> None:
+        log = open(self.scratch / f"{name}.log", "w")  # noqa: SIM115 (closed with the process)
+        self.processes[name] = subprocess.Popen(
+            command,
+            env=self.env,
+            cwd=REPO_ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        if port:
+            wait_for_port(port)
+
+    def start_broker(self) -> None:
+        self.start(
+            "broker",
+            ["redis-server", "--port", str(self.broker_port), "--save", "", "--appendonly", "no"],
+            self.broker_port,
+        )
+
+    def start_web(self) -> None:
+        self.start(
+            "web",
+            [
+                str(VENV_BIN / "gunicorn"),
+                "-c",
+                "gunicorn.conf.py",
+                "--access-logfile",
+                "/dev/null",
+                "portal.wsgi",
+            ],
+            self.web_port,
+        )
+
+    def start_worker(self) -> None:
+        self.start(
+            "worker",
+            [
+                str(VENV_BIN / "celery"),
+                "-A",
+                "portal",
+                "worker",
+                "--beat",
+                "-c",
+                "1",
+                "-l",
+                "warning",
+                "--schedule",
+                str(self.scratch / "beat-schedule"),
+            ],
+        )
+
+    def stop(self, name: str) -> None:
+        process = self.processes.pop(name, None)
+        if process is None:
+            return
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def stop_all(self) -> None:
+        for name in list(self.processes):
+            self.stop(name)
+        shutil.rmtree(self.mail_dir, ignore_errors=True)
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.web_port}"
+
+
+def seed():
+    from django.utils import timezone
+
+    from council.demo import _at
+    from council.models import (
+        AgendaItem,
+        Convening,
+        CouncilSettings,
+        Prompt,
+        Question,
+    )
+
+    prompt = Prompt.objects.create(
+        slug="bench",
+        title="Bench prompt",
+        mode="questions",
+        subject="portrait",
+        is_published=True,
+    )
+    Question.objects.create(prompt=prompt, sort_order=0, text="Clear?", kind="rating")
+    Question.objects.create(
+        prompt=prompt,
+        sort_order=1,
+        text="Which?",
+        kind="single_choice",
+        choices="Alpha\nBeta\nGamma",
+    )
+    Question.objects.create(
+        prompt=prompt, sort_order=2, text="Missing?", kind="short_text", required=False
+    )
+    identified = Prompt.objects.create(
+        slug="bench-identified",
+        title="Identified",
+        mode="questions",
+        subject="portrait",
+        identified=True,
+        is_published=True,
+    )
+    Question.objects.create(prompt=identified, sort_order=0, text="Clear?", kind="rating")
+    for slug, capacity in (("bench-seats", 50), ("bench-broker", 100)):
+        convening = Convening.objects.create(
+            slug=slug,
+            title=slug,
+            format="online",
+            starts_at=_at(20, 10),
+            ends_at=_at(20, 12),
+            join_url="https://meet.example.org/bench",
+            capacity=capacity,
+            notice_published_at=timezone.now(),
+        )
+        AgendaItem.objects.create(
+            convening=convening, starts_at="10:00", title="Welcome", kind="information"
+        )
+    CouncilSettings.load()  # the defaults, as a new portal has them
+    return prompt
+
+
+class Client:
+    """One participant: their own cookies and their own address."""
+
+    def __init__(self, session, base: str, address: str):
+        self.session, self.base = session, base
+        self.headers = {"Host": HOST, "X-Forwarded-For": address}
+
+    async def form(self, path: str) -> dict:
+        async with self.session.get(self.base + path, headers=self.headers) as response:
+            html = await response.text()
+            if response.status != 200:
+                raise RuntimeError(f"GET {path}: {response.status}")
+        return {
+            "csrfmiddlewaretoken": CSRF.search(html).group(1),
+            "idempotency_key": KEY.search(html).group(1),
+        }
+
+    async def post(self, path: str, data: dict) -> tuple[int, float]:
+        started = time.perf_counter()
+        async with self.session.post(
+            self.base + path,
+            data=data,
+            headers={**self.headers, "Referer": self.base + path},
+            allow_redirects=False,
+        ) as response:
+            await response.read()
+            return response.status, time.perf_counter() - started
+
+
+def new_session():
+    import aiohttp
+
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=2, force_close=True),
+        cookie_jar=aiohttp.CookieJar(unsafe=True),
+        timeout=aiohttp.ClientTimeout(total=30),
+    )
+
+
+async def load(stack: Stack, args) -> dict:
+    deadline = time.monotonic() + args.seconds
+    latencies: list[float] = []
+    accepted: set[str] = set()
+    outcome = {"errors": 0, "statuses": {}, "double_clicks": 0, "gets": []}
+    counter = iter(range(10**9))
+
+    async def participant(slot: int) -> None:
+        async with new_session() as session:
+            while time.monotonic() < deadline:
+                session.cookie_jar.clear()
+                n = next(counter)
+                client = Client(session, stack.base, f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}")
+                try:
+                    started = time.perf_counter()
+                    data = await client.form("/council/prompts/bench/")
+                    outcome["gets"].append(time.perf_counter() - started)
+                    data.update(
+                        {
+                            "q1": str(random.randint(1, 5)),
+                            "q2": random.choice("ABG"),
+                            "q3": "",
+                            "website": "",
+                        }
+                    )
+                    data["q2"] = {"A": "Alpha", "B": "Beta", "G": "Gamma"}[data["q2"]]
+                    await asyncio.sleep(random.uniform(0.5, 1.5) * args.think)
+                    if time.monotonic() >= deadline:
+                        return
+                    if n % 20 == 0:
+                        outcome["double_clicks"] += 1
+                        results = await asyncio.gather(
+                            client.post("/council/prompts/bench/", data),
+                            client.post("/council/prompts/bench/", data),
+                        )
+                    else:
+                        results = [await client.post("/council/prompts/bench/", data)]
+                    for status, seconds in results:
+                        outcome["statuses"][status] = outcome["statuses"].get(status, 0) + 1
+                        latencies.append(seconds)
+                        if status == 302:
+                            accepted.add(data["idempotency_key"])
+                except Exception:  # a refused or timed-out request counts as an error
+                    outcome["errors"] += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(participant(slot) for slot in range(args.participants)))
+    outcome.update(elapsed=time.perf_counter() - started, latencies=latencies, accepted=accepted)
+    return outcome
+
+
+async def rush(stack: Stack, path: str, people: int, form: dict, prefix: str) -> dict:
+    """`people` load the form, then all send it at the same moment."""
+    go = asyncio.Event()
+    statuses: dict[int, int] = {}
+
+    async def person(n: int) -> None:
+        async with new_session() as session:
+            client = Client(session, stack.base, f"{prefix}.{n >> 8}.{n & 255}")
+            data = await client.form(path)
+            data.update({key: value.format(n=n) for key, value in form.items()})
+            ready.append(n)
+            await go.wait()
+            status, _ = await client.post(path, data)
+            statuses[status] = statuses.get(status, 0) + 1
+
+    ready: list[int] = []
+    tasks = [asyncio.create_task(person(n)) for n in range(people)]
+    while len(ready) < people and not all(task.done() for task in tasks):
+        await asyncio.sleep(0.05)
+    go.set()
+    await asyncio.gather(*tasks)
+    return statuses
+
+
+REGISTER = {
+    "name": "Person {n}",
+    "email": "person{n}@example.org",
+    "attendance_mode": "online",
+    "accommodation_request": "",
+    "website": "",
+}
+IDENTIFIED = {"name": "Person {n}", "email": "answer{n}@example.org", "q{q}": "4", "website": ""}
+
+
+def run(args, db) -> None:
+    from council.models import Convening, OutboundEmail, Prompt, Registration, Response
+
+    for line in describe_environment(db):
+        print(line)
+    prompt = seed()
+    stack = Stack(args, db.url)
+    try:
+        stack.start_broker()
+        stack.start_web()
+        workers = stack.env.get("WEB_CONCURRENCY") or "gunicorn.conf.py's default"
+        print(
+            f"gunicorn on {stack.base} ({workers} workers x {args.threads} threads; "
+            "bench/feedback_settings.py: production settings, DEBUG=False), "
+            f"broker redis on port {stack.broker_port}, cache {CACHE_URL}"
+        )
+
+        # Load.
+        print(
+            f"\nload: {args.participants} participants for {args.seconds:.0f} s "
+            f"(think time {args.think:.1f} s on average) ...",
+            flush=True,
+        )
+        outcome = asyncio.run(load(stack, args))
+        in_db = Response.objects.filter(prompt=prompt).count()
+        keys = set(
+            str(key)
+            for key in Response.objects.filter(prompt=prompt).values_list(
+                "idempotency_key", flat=True
+            )
+        )
+        accepted = outcome["accepted"]
+        lost = len(accepted - keys)
+        unexpected = len(keys - accepted)
+        rate = len(accepted) / outcome["elapsed"]
+        latencies = outcome["latencies"]
+        median_ms = statistics.median(latencies) * 1000 if latencies else float("nan")
+        p99_ms = percentile(latencies, 0.99) * 1000 if latencies else float("nan")
+        get_p99 = percentile(outcome["gets"], 0.99) * 1000 if outcome["gets"] else float("nan")
+        print(
+            f"  {len(accepted)} submissions accepted in {outcome['elapsed']:.1f} s; "
+            f"HTTP statuses {dict(sorted(outcome['statuses'].items()))}; "
+            f"{outcome['errors']} client errors; {outcome['double_clicks']} double clicks"
+        )
+        print(
+            f"  submissions per second   {rate:8.1f}   goal >= {GOAL_RATE:.0f}: "
+            f"{rate / GOAL_RATE:.2f}x of goal -> {'MET' if rate >= GOAL_RATE else 'MISSED'}"
+        )
+        print(
+            f"  submission latency       median {median_ms:.1f} ms, p99 {p99_ms:.1f} ms   "
+            f"goal p99 < {GOAL_P99_MS:.0f} ms: {p99_ms / GOAL_P99_MS:.2f}x of the limit -> "
+            f"{'MET' if p99_ms < GOAL_P99_MS else 'MISSED'}"
+        )
+        print(f"  page load (GET) p99      {get_p99:.1f} ms")
+        print(
+            f"  database {in_db} responses, generator saw {len(accepted)} accepted: "
+            f"{lost} lost, {in_db - len(keys)} duplicated, {unexpected} not seen accepted "
+            f"-> {'MET' if lost == 0 and in_db == len(keys) else 'MISSED'}"
+        )
+        print(f"  {load_average()}")
+
+        # A hundred registrations at once for fifty seats.
+        statuses = asyncio.run(
+            rush(stack, "/council/convenings/bench-seats/register/", 100, REGISTER, "10.200")
+        )
+        seats = Convening.objects.get(slug="bench-seats")
+        registered = seats.registrations.filter(status="registered").count()
+        waiting = seats.registrations.filter(status="waitlisted").count()
+        print(
+            f"\nseats: 100 registrations sent at once for 50 seats: HTTP {statuses}; "
+            f"{registered} registered, {waiting} on the waitlist -> "
+            f"{'MET' if (registered, waiting) == (50, 50) else 'MISSED'}"
+        )
+
+        # The broker stops; submissions are saved and their mail waits.
+        stack.stop("broker")
+        identified = Prompt.objects.get(slug="bench-identified")
+        q = identified.questions.get().pk
+        answer_form = {key.format(q=q): value for key, value in IDENTIFIED.items()}
+        before = OutboundEmail.objects.filter(sent_at__isnull=True).count()
+        started = time.perf_counter()
+        reg_statuses = asyncio.run(
+            rush(stack, "/council/convenings/bench-broker/register/", 20, REGISTER, "10.201")
+        )
+        ans_statuses = asyncio.run(
+            rush(stack, "/council/prompts/bench-identified/", 20, answer_form, "10.202")
+        )
+        during = time.perf_counter() - started
+        saved_regs = Registration.objects.filter(convening__slug="bench-broker").count()
+        saved_answers = Response.objects.filter(prompt=identified).count()
+        waiting_mail = OutboundEmail.objects.filter(sent_at__isnull=True).count()
+        print(
+            f"\nbroker stopped: registrations HTTP {reg_statuses}, answers HTTP {ans_statuses} "
+            f"({during:.1f} s for both rounds); saved {saved_regs}/20 registrations, "
+            f"{saved_answers}/20 answers; {waiting_mail - before} new mails waiting in the "
+            f"outbox ({waiting_mail} in all)"
+        )
+        stack.start_broker()
+        stack.start_worker()
+        back = time.perf_counter()
+        total = OutboundEmail.objects.count()
+        while time.perf_counter() - back < 150:
+            if not OutboundEmail.objects.filter(sent_at__isnull=True).exists():
+                break
+            time.sleep(1)
+        unsent = OutboundEmail.objects.filter(sent_at__isnull=True).count()
+        files = len(list(stack.mail_dir.iterdir()))
+        ok = saved_regs == 20 and saved_answers == 20 and unsent == 0
+        print(
+            f"broker back with a worker and beat: {total - unsent}/{total} mails sent "
+            f"({files} mail files written) {time.perf_counter() - back:.0f} s later -> "
+            f"{'MET' if ok else 'MISSED'}"
+        )
+    finally:
+        stack.stop_all()
+
+
+if __name__ == "__main__":
+    main()

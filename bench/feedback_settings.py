@@ -1,0 +1,10 @@
+"""Settings for the feedback benchmark's gunicorn and Celery worker: production settings,
+with mail written to files the benchmark counts instead of sent over SMTP."""
+
+import os
+
+from portal.settings.production import *
+
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = os.environ["BENCH_MAIL_DIR"]
+LOGGING["root"]["level"] = "WARNING"

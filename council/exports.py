@@ -1,0 +1,193 @@
+"""CSV and XLSX exports of responses and registrations. Every export is logged."""
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from openpyxl import Workbook
+
+from council.models import (
+    Convening,
+    ExportLog,
+    Prompt,
+    PromptMode,
+    Registration,
+    Response,
+    Thought,
+    Voice,
+)
+
+FORMATS = ("csv", "xlsx")
+# Spreadsheet programs run cells starting with these as formulas.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Table:
+    name: str
+    header: list[str]
+    rows: list[list]
+
+
+def _safe(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _voice(value: str) -> str:
+    return Voice(value).label if value in Voice.values else value
+
+
+def responses_table(prompts: Iterable[Prompt], name: str) -> Table:
+    prompts = list(prompts)
+    questions = [q for prompt in prompts for q in prompt.questions.all()]
+    header = ["prompt", "response", "submitted", "name", "email", "region", "voice", "moderation"]
+    header += [question.text for question in questions]
+    rows = []
+    responses = (
+        Response.objects.filter(prompt__in=prompts)
+        .select_related("prompt")
+        .prefetch_related("answers")
+        .order_by("prompt_id", "submitted_at", "id")
+    )
+    for response in responses:
+        by_question = {answer.question_id: answer for answer in response.answers.all()}
+        row = [
+            response.prompt.title,
+            response.pk,
+            timezone.localtime(response.submitted_at).strftime("%Y-%m-%d %H:%M"),
+            response.name,
+            response.email,
+            response.region,
+            _voice(response.voice),
+            response.get_moderation_display(),
+        ]
+        for question in questions:
+            answer = by_question.get(question.pk)
+            row.append(_answer_text(answer) if answer else "")
+        rows.append(row)
+    exchange = any(prompt.mode == PromptMode.EXCHANGE for prompt in prompts)
+    if exchange:
+        header += ["thought", "average rating", "ratings", "theme"]
+        rows = [row + ["", "", "", ""] for row in rows]
+        thoughts = (
+            Thought.objects.filter(prompt__in=prompts)
+            .select_related("prompt", "theme")
+            .order_by("prompt_id", "submitted_at", "id")
+        )
+        for thought in thoughts:
+            average = thought.average_rating
+            rows.append(
+                [
+                    thought.prompt.title,
+                    f"thought {thought.pk}",
+                    timezone.localtime(thought.submitted_at).strftime("%Y-%m-%d %H:%M"),
+                    thought.name,
+                    thought.email,
+                    thought.region,
+                    _voice(thought.voice),
+                    thought.get_moderation_display(),
+                ]
+                + [""] * len(questions)
+                + [
+                    thought.text,
+                    round(average, 2) if average is not None else "",
+                    thought.rating_count,
+                    thought.theme.name if thought.theme else "",
+                ]
+            )
+    return Table(name, header, rows)
+
+
+def _answer_text(answer) -> object:
+    if answer.text:
+        return answer.text
+    if answer.rating is not None:
+        return answer.rating
+    return "; ".join(answer.choices)
+
+
+def registrations_table(convening: Convening) -> Table:
+    header = [
+        "name",
+        "email",
+        "status",
+        "attending",
+        "region",
+        "voice",
+        "accessibility or other needs",
+        "registered",
+        "checked in",
+    ]
+    rows = []
+    registrations = Registration.objects.filter(convening=convening).order_by("created_at", "id")
+    for registration in registrations:
+        rows.append(
+            [
+                registration.name,
+                registration.email,
+                registration.get_status_display(),
+                registration.get_attendance_mode_display(),
+                registration.region,
+                _voice(registration.voice),
+                registration.accommodation_request,
+                timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+                timezone.localtime(registration.checked_in_at).strftime("%Y-%m-%d %H:%M")
+                if registration.checked_in_at
+                else "",
+            ]
+        )
+    return Table(f"registrations-{convening.slug}", header, rows)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _csv_lines(table: Table) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # spreadsheet programs read the file as UTF-8
+    yield writer.writerow(table.header)
+    for row in table.rows:
+        yield writer.writerow([_safe(value) for value in row])
+
+
+def render(table: Table, file_format: str, user, what: str) -> HttpResponse:
+    """The file as a download, after logging who took it."""
+    ExportLog.objects.create(
+        user=user,
+        username=user.get_username(),
+        what=what,
+        subject=table.name,
+        file_format=file_format,
+        row_count=len(table.rows),
+    )
+    filename = f"{slugify(table.name)}-{timezone.localdate():%Y%m%d}.{file_format}"
+    if file_format == "csv":
+        response = StreamingHttpResponse(_csv_lines(table), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(
+            _xlsx(table),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _xlsx(table: Table) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=table.name[:31])
+    sheet.append(table.header)
+    for row in table.rows:
+        sheet.append([_safe(value) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,337 @@
+"""The council's public forms. Each carries an idempotency key and a honeypot; the key is
+unique in the table it lands in, so a double click saves once."""
+
+import uuid
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.core.cache import cache
+
+from council.models import (
+    THOUGHT_MAX_LENGTH,
+    Convening,
+    ConveningFormat,
+    Prompt,
+    Question,
+    QuestionKind,
+    Thought,
+    Voice,
+)
+from tenants.models import District
+
+RATING_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
+
+
+REGIONS_CACHE_KEY = "council:regions"
+
+
+def region_choices() -> list[tuple[str, str]]:
+    """Districts' regions, read once every few minutes: every public form offers them."""
+    regions = cache.get(REGIONS_CACHE_KEY)
+    if regions is None:
+        regions = list(
+            District.objects.active()
+            .exclude(region="")
+            .order_by("region")
+            .values_list("region", flat=True)
+            .distinct()
+        )
+        cache.set(REGIONS_CACHE_KEY, regions, timeout=300)
+    return [(region, region) for region in regions]
+
+
+class PublicForm(forms.Form):
+    """Hidden idempotency key and a honeypot field people never see."""
+
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+    website = forms.CharField(
+        required=False,
+        label="Leave this empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("idempotency_key", uuid.uuid4())
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+
+def _optional_about_you(form: forms.Form, required: bool = False) -> None:
+    regions = region_choices()
+    if regions:
+        form.fields["region"] = forms.ChoiceField(
+            choices=[("", "Choose a region")] + regions,
+            required=required,
+            label="Your region" + ("" if required else " (optional)"),
+        )
+    else:
+        form.fields["region"] = forms.CharField(
+            max_length=100, required=required, label="Your region"
+        )
+    form.fields["voice"] = forms.ChoiceField(
+        choices=[("", "Choose one")] + Voice.choices,
+        required=required,
+        label="You take part as" + ("" if required else " (optional)"),
+        help_text="Used only to show results by group, never to identify you.",
+    )
+
+
+class IdentityMixin:
+    """Identified prompts ask people without an account for a name and email."""
+
+    def add_identity_fields(self, prompt: Prompt, member) -> None:
+        if prompt.identified and member is None:
+            self.fields["name"] = forms.CharField(max_length=120, label="Your name")
+            self.fields["email"] = forms.EmailField(
+                label="Your email", help_text="We send you a copy and nothing else."
+            )
+        if member is None:
+            _optional_about_you(self)
+
+
+class RegistrationForm(PublicForm):
+    name = forms.CharField(max_length=120, label="Your name")
+    email = forms.EmailField(label="Your email", help_text="Your confirmation goes here.")
+    attendance_mode = forms.ChoiceField(
+        label="How will you attend?", widget=forms.RadioSelect, choices=()
+    )
+    accommodation_request = forms.CharField(
+        required=False,
+        max_length=1000,
+        label="Accessibility or other needs (optional)",
+        help_text="For example an interpreter, captions, large print or a dietary need.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, convening: Convening, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        modes = {
+            ConveningFormat.IN_PERSON: [(ConveningFormat.IN_PERSON, "In person")],
+            ConveningFormat.ONLINE: [(ConveningFormat.ONLINE, "Online")],
+        }.get(convening.format, [(ConveningFormat.IN_PERSON, "In person"), ("online", "Online")])
+        self.fields["attendance_mode"].choices = modes
+        if len(modes) == 1:
+            self.initial.setdefault("attendance_mode", modes[0][0])
+        if member is None:
+            _optional_about_you(self)
+        else:
+            self.initial.setdefault("name", member.display_name)
+            self.initial.setdefault("email", member.user.email)
+
+
+def question_label(question: Question) -> str:
+    return question.text if question.required else f"{question.text} (optional)"
+
+
+def _question_field(question: Question) -> forms.Field:
+    common = {
+        "label": question_label(question),
+        "required": question.required,
+        "help_text": question.help_text,
+    }
+    options = [(choice, choice) for choice in question.choice_list]
+    kind = question.kind
+    if kind == QuestionKind.SHORT_TEXT:
+        return forms.CharField(max_length=300, **common)
+    if kind == QuestionKind.LONG_TEXT:
+        return forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 5}), **common)
+    if kind == QuestionKind.SINGLE_CHOICE:
+        return forms.ChoiceField(choices=options, widget=forms.RadioSelect, **common)
+    if kind == QuestionKind.MULTIPLE_CHOICE:
+        return forms.MultipleChoiceField(
+            choices=options, widget=forms.CheckboxSelectMultiple, **common
+        )
+    if kind == QuestionKind.RATING:
+        common["help_text"] = question.help_text or "1 is the lowest, 5 the highest."
+        return forms.TypedChoiceField(
+            choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect, **common
+        )
+    raise ValueError(kind)
+
+
+class RankingField(forms.MultiValueField):
+    """One position per option; works as plain selects without JavaScript."""
+
+    def __init__(self, question: Question, **kwargs):
+        self.options = question.choice_list
+        positions = [("", "Choose a place")] + [
+            (str(n), f"{n}") for n in range(1, len(self.options) + 1)
+        ]
+        fields = [forms.ChoiceField(choices=positions, required=False) for _ in self.options]
+        widget = RankingWidget(self.options, positions)
+        super().__init__(fields=fields, widget=widget, require_all_fields=False, **kwargs)
+
+    def compress(self, values):
+        if not values or not any(values):
+            return []
+        if not all(values):
+            raise forms.ValidationError("Give every option a place, or leave them all empty.")
+        if len(set(values)) != len(values):
+            raise forms.ValidationError("Give each option a different place.")
+        by_place = sorted(zip((int(v) for v in values), self.options, strict=True))
+        return [option for _, option in by_place]
+
+
+class RankingWidget(forms.MultiWidget):
+    template_name = "council/widgets/ranking.html"
+    use_fieldset = True
+
+    def __init__(self, options: list[str], positions):
+        self.options = options
+        super().__init__([forms.Select(choices=positions) for _ in options])
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for subwidget, option in zip(context["widget"]["subwidgets"], self.options, strict=True):
+            subwidget["option_label"] = option
+        return context
+
+    def decompress(self, value):
+        if not value:
+            return [None] * len(self.options)
+        return [str(value.index(option) + 1) for option in self.options]
+
+
+class PromptForm(IdentityMixin, PublicForm):
+    """The prompt's questions, one field each, named by question id."""
+
+    def __init__(self, *args, prompt: Prompt, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prompt = prompt
+        self.questions = list(prompt.questions.all())
+        for question in self.questions:
+            if question.kind == QuestionKind.RANKING:
+                self.fields[f"q{question.pk}"] = RankingField(
+                    question,
+                    label=question_label(question),
+                    required=question.required,
+                    help_text=question.help_text or "1 is the most important.",
+                )
+            else:
+                self.fields[f"q{question.pk}"] = _question_field(question)
+        self.add_identity_fields(prompt, member)
+
+    def answers(self) -> list[tuple[Question, object]]:
+        return [(q, self.cleaned_data.get(f"q{q.pk}")) for q in self.questions]
+
+
+class ThoughtForm(IdentityMixin, PublicForm):
+    text = forms.CharField(
+        max_length=THOUGHT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=f"Up to {THOUGHT_MAX_LENGTH} characters. Please leave out names, emails "
+        "and phone numbers: others will read it.",
+    )
+
+    def __init__(self, *args, prompt: Prompt, member=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = prompt.exchange_question
+        self.add_identity_fields(prompt, member)
+
+
+class RatingForm(PublicForm):
+    """A one-to-five score for each thought in the participant's sample."""
+
+    def __init__(self, *args, thoughts: list[Thought], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.thoughts = thoughts
+        for number, thought in enumerate(thoughts, start=1):
+            self.fields[f"t{thought.pk}"] = forms.TypedChoiceField(
+                choices=RATING_CHOICES,
+                coerce=int,
+                required=False,
+                widget=forms.RadioSelect,
+                label=f"Thought {number}: “{thought.text}”",
+                help_text="1 means you disagree strongly, 5 that you agree strongly.",
+            )
+            self.fields[f"t{thought.pk}"].thought = thought
+        self.fields["shown"] = forms.CharField(
+            widget=forms.HiddenInput, initial=",".join(str(t.pk) for t in thoughts)
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not self.scores():
+            raise forms.ValidationError("Rate at least one thought, or skip this step.")
+        return data
+
+    def scores(self) -> dict[int, int]:
+        return {
+            int(name[1:]): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("t") and value
+        }
+
+
+class ReportForm(PublicForm):
+    reason = forms.CharField(
+        max_length=300,
+        required=False,
+        label="What is wrong with it? (optional)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AcceptInvitationForm(forms.Form):
+    display_name = forms.CharField(max_length=120, label="Your name as others see it")
+    region = forms.CharField(max_length=100)
+    voice = forms.ChoiceField(
+        choices=Voice.choices, label="You take part as", widget=forms.RadioSelect
+    )
+    password1 = forms.CharField(
+        label="Choose a password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="The password again",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        regions = region_choices()
+        if regions:
+            self.fields["region"] = forms.ChoiceField(
+                choices=[("", "Choose a region")] + regions, label="Your region"
+            )
+
+    def clean_password2(self):
+        first, second = self.cleaned_data.get("password1"), self.cleaned_data.get("password2")
+        if first and second and first != second:
+            raise forms.ValidationError("The two passwords differ; type the same one twice.")
+        if second:
+            user = get_user_model()(username=self.email, email=self.email)
+            password_validation.validate_password(second, user)
+        return second
+
+    def clean(self):
+        data = super().clean()
+        if get_user_model().objects.filter(username__iexact=self.email).exists():
+            raise forms.ValidationError(
+                "An account with this email already exists. Sign in instead."
+            )
+        return data
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(max_length=120, label="Your name as others see it")
+    region = forms.CharField(max_length=100, label="Your region")
+    voice = forms.ChoiceField(
+        choices=Voice.choices, label="You take part as", widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        regions = region_choices()
+        if regions:
+            self.fields["region"] = forms.ChoiceField(
+                choices=[("", "Choose a region")] + regions, label="Your region"
+            )

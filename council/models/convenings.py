@@ -1,0 +1,313 @@
+"""Convenings of the council: notice, agenda, registration, check-in and minutes."""
+
+import secrets
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from council.links import council_path
+
+# Codes are read aloud and typed at the door: no 0/O or 1/I/L.
+CHECK_IN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_check_in_code() -> str:
+    return "".join(secrets.choice(CHECK_IN_ALPHABET) for _ in range(8))
+
+
+def new_manage_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The date `days` working days (Monday to Friday) after `start`."""
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+class ConveningFormat(models.TextChoices):
+    IN_PERSON = "in_person", "In person"
+    ONLINE = "online", "Online"
+    HYBRID = "hybrid", "Hybrid"
+
+
+class ConveningQuerySet(models.QuerySet):
+    def noticed(self):
+        """Convenings whose public notice is out: the only ones the public sees."""
+        return self.filter(notice_published_at__isnull=False)
+
+    def upcoming(self):
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self):
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+
+class Convening(ClusterableModel):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    summary = models.TextField(blank=True, help_text="One or two sentences for the listing.")
+    format = models.CharField(max_length=12, choices=ConveningFormat.choices)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    venue_name = models.CharField(max_length=200, blank=True)
+    venue_address = models.TextField(blank=True)
+    join_url = models.URLField(
+        blank=True, help_text="Link for online attendance; shown to registered people only."
+    )
+    accessibility_services = models.TextField(
+        blank=True,
+        help_text="Services offered to everyone, e.g. captions, ASL interpretation, "
+        "step-free access. Registrants can request more.",
+    )
+    capacity = models.PositiveIntegerField(
+        validators=[MinValueValidator(1)], help_text="Seats; later registrants join a waitlist."
+    )
+    registration_open = models.BooleanField(default=True)
+    notice_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    recording_url = models.URLField(blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ConveningQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("join_url"),
+                FieldPanel("accessibility_services"),
+            ],
+            heading="Where",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("capacity"), FieldPanel("registration_open")], heading="Registration"
+        ),
+        InlinePanel("agenda_items", heading="Agenda", label="Agenda item"),
+        InlinePanel("materials", heading="Materials", label="Material"),
+        FieldPanel("recording_url"),
+    ]
+
+    class Meta:
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="convening_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "A convening must end after it starts."
+        in_room = self.format in (ConveningFormat.IN_PERSON, ConveningFormat.HYBRID)
+        if in_room and not self.venue_name:
+            errors["venue_name"] = "Give the place for an in-person or hybrid convening."
+        if self.format in (ConveningFormat.ONLINE, ConveningFormat.HYBRID) and not self.join_url:
+            errors["join_url"] = "Give the join link for an online or hybrid convening."
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self) -> str:
+        return council_path("convening", self.slug)
+
+    @property
+    def is_noticed(self) -> bool:
+        return self.notice_published_at is not None
+
+    def notice_deadline(self, lead_working_days: int) -> date:
+        """The last day the notice can go out and still give the state's lead time."""
+        local_start = timezone.localdate(self.starts_at)
+        deadline = local_start
+        remaining = lead_working_days
+        while remaining > 0:
+            deadline -= timedelta(days=1)
+            if deadline.weekday() < 5:
+                remaining -= 1
+        return deadline
+
+    def seats_taken(self) -> int:
+        return self.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+
+
+class AgendaItemKind(models.TextChoices):
+    ACTION = "action", "Action"
+    INFORMATION = "information", "Information"
+    PUBLIC_COMMENT = "public_comment", "Public comment"
+
+
+class AgendaItem(Orderable):
+    convening = ParentalKey(Convening, on_delete=models.CASCADE, related_name="agenda_items")
+    starts_at = models.TimeField(help_text="Local time.")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=AgendaItemKind.choices)
+    duration_minutes = models.PositiveSmallIntegerField(default=15)
+    presenter = models.CharField(max_length=120, blank=True)
+    description = models.TextField(blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        FieldPanel("presenter"),
+        FieldPanel("description"),
+    ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Material(Orderable):
+    convening = ParentalKey(Convening, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(max_length=200)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    url = models.URLField(blank=True, help_text="Or a link, if the material lives elsewhere.")
+
+    panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("url")]
+
+    def clean(self):
+        if not self.document_id and not self.url:
+            raise ValidationError("Attach a document or give a link.")
+
+    @property
+    def href(self) -> str:
+        return self.document.url if self.document_id else self.url
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", "Registered"
+    WAITLISTED = "waitlisted", "On the waitlist"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Registration(models.Model):
+    convening = models.ForeignKey(Convening, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    name = models.CharField(max_length=120)
+    email = models.EmailField()
+    region = models.CharField(max_length=100, blank=True)
+    voice = models.CharField(max_length=20, blank=True)
+    attendance_mode = models.CharField(
+        max_length=12,
+        choices=[(ConveningFormat.IN_PERSON, "In person"), (ConveningFormat.ONLINE, "Online")],
+    )
+    accommodation_request = models.TextField(blank=True)
+    status = models.CharField(max_length=12, choices=RegistrationStatus.choices)
+    check_in_code = models.CharField(max_length=8, unique=True, default=new_check_in_code)
+    manage_token = models.CharField(max_length=40, unique=True, default=new_manage_token)
+    idempotency_key = models.UUIDField(unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    promoted_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                "convening",
+                Lower("email"),
+                condition=~models.Q(status="cancelled"),
+                name="one_live_registration_per_email",
+            )
+        ]
+        indexes = [models.Index(fields=["convening", "status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self) -> str:
+        return council_path("registration", self.manage_token)
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    APPROVED = "approved", "Approved"
+
+
+class Minutes(ClusterableModel):
+    convening = models.OneToOneField(Convening, on_delete=models.CASCADE, related_name="minutes")
+    body = RichTextField(features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
+    status = models.CharField(
+        max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT, editable=False
+    )
+    attendance_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    attendees = models.TextField(
+        blank=True, editable=False, help_text="Names of those checked in, fixed on approval."
+    )
+    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("convening"),
+        FieldPanel("body"),
+        InlinePanel("votes", heading="Votes", label="Vote"),
+    ]
+
+    class Meta:
+        verbose_name_plural = "minutes"
+
+    def __str__(self) -> str:
+        return f"Minutes of {self.convening}"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == MinutesStatus.APPROVED
+
+
+class Vote(Orderable):
+    minutes = ParentalKey(Minutes, on_delete=models.CASCADE, related_name="votes")
+    motion = models.CharField(max_length=300)
+    in_favour = models.PositiveSmallIntegerField(default=0)
+    against = models.PositiveSmallIntegerField(default=0)
+    abstaining = models.PositiveSmallIntegerField(default=0)
+    carried = models.BooleanField()
+
+    panels = [
+        FieldPanel("motion"),
+        FieldRowPanel([FieldPanel("in_favour"), FieldPanel("against"), FieldPanel("abstaining")]),
+        FieldPanel("carried"),
+    ]
+
+    def __str__(self) -> str:
+        return self.motion

@@ -1,0 +1,390 @@
+"""Feedback: prompts and their questions, responses, the exchange of thoughts, moderation,
+themes, and what the agency did about them ("you said, we did")."""
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+from council.links import council_path
+
+THOUGHT_MAX_LENGTH = 280
+
+
+class PromptMode(models.TextChoices):
+    QUESTIONS = "questions", "Questions"
+    EXCHANGE = "exchange", "Exchange of thoughts"
+
+
+class PromptSubject(models.TextChoices):
+    CONVENING = "convening", "A convening"
+    PORTRAIT = "portrait", "The statewide portrait draft"
+    COMPETENCY = "competency", "One competency of the draft"
+
+
+class PromptQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def open_now(self):
+        now = timezone.now()
+        return self.published().filter(
+            models.Q(opens_at__isnull=True) | models.Q(opens_at__lte=now),
+            models.Q(closes_at__isnull=True) | models.Q(closes_at__gt=now),
+        )
+
+
+class Prompt(ClusterableModel):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    introduction = models.TextField(blank=True)
+    mode = models.CharField(max_length=12, choices=PromptMode.choices)
+    subject = models.CharField(max_length=12, choices=PromptSubject.choices)
+    convening = models.ForeignKey(
+        "council.Convening",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="prompts",
+    )
+    competency_slug = models.SlugField(
+        max_length=80, blank=True, help_text="The state competency this prompt asks about."
+    )
+    identified = models.BooleanField(
+        default=False,
+        help_text="Ask for a name and email (members are identified by their account). "
+        "Otherwise answers are anonymous.",
+    )
+    members_only = models.BooleanField(
+        default=False, help_text="Only signed-in council members may answer."
+    )
+    exchange_question = models.CharField(
+        max_length=300, blank=True, help_text="Exchange mode: what participants answer."
+    )
+    rating_sample_size = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="Exchange mode: how many others' thoughts each participant rates.",
+    )
+    opens_at = models.DateTimeField(null=True, blank=True)
+    closes_at = models.DateTimeField(null=True, blank=True)
+    is_published = models.BooleanField(default=False)
+    results_public = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PromptQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("subject"), FieldPanel("convening"), FieldPanel("competency_slug")],
+            heading="What it asks about",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("mode"),
+                FieldPanel("identified"),
+                FieldPanel("members_only"),
+                FieldPanel("exchange_question"),
+                FieldPanel("rating_sample_size"),
+            ],
+            heading="How people answer",
+        ),
+        InlinePanel("questions", heading="Questions", label="Question"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldPanel("is_published"),
+        FieldPanel("results_public"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.subject == PromptSubject.CONVENING and not self.convening_id:
+            errors["convening"] = "Choose the convening this prompt belongs to."
+        if self.subject == PromptSubject.COMPETENCY:
+            from statewide.models import StateCompetency
+
+            if not StateCompetency.objects.filter(slug=self.competency_slug).exists():
+                errors["competency_slug"] = "Give the slug of one of the state's competencies."
+        if self.mode == PromptMode.EXCHANGE and not self.exchange_question:
+            errors["exchange_question"] = "An exchange needs the question participants answer."
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = "A prompt must close after it opens."
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self) -> str:
+        return council_path("prompt", self.slug)
+
+    @property
+    def is_open(self) -> bool:
+        now = timezone.now()
+        return (
+            self.is_published
+            and (self.opens_at is None or self.opens_at <= now)
+            and (self.closes_at is None or self.closes_at > now)
+        )
+
+    @property
+    def about(self) -> str:
+        if self.subject == PromptSubject.CONVENING and self.convening_id:
+            return str(self.convening)
+        if self.subject == PromptSubject.COMPETENCY:
+            from statewide.models import StateCompetency
+
+            competency = StateCompetency.objects.filter(slug=self.competency_slug).first()
+            return competency.name if competency else self.competency_slug
+        return "The statewide portrait draft"
+
+
+class QuestionKind(models.TextChoices):
+    SHORT_TEXT = "short_text", "Short text"
+    LONG_TEXT = "long_text", "Long text"
+    SINGLE_CHOICE = "single_choice", "Single choice"
+    MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
+    RATING = "rating", "Rating (1 to 5)"
+    RANKING = "ranking", "Ranking"
+
+
+CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING}
+
+
+class Question(Orderable):
+    prompt = ParentalKey(Prompt, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(max_length=300)
+    help_text = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=20, choices=QuestionKind.choices)
+    required = models.BooleanField(default=True)
+    choices = models.TextField(
+        blank=True, help_text="Choice and ranking questions: one option per line."
+    )
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("help_text"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]),
+        FieldPanel("choices"),
+    ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def clean(self):
+        if self.kind in CHOICE_KINDS and len(self.choice_list) < 2:
+            raise ValidationError({"choices": "Give at least two options, one per line."})
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+
+class ModerationStatus(models.TextChoices):
+    VISIBLE = "visible", "Visible"
+    HELD = "held", "Held for review"
+    HIDDEN = "hidden", "Hidden"
+
+
+class Response(models.Model):
+    """One person's answers to a prompt in question mode."""
+
+    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="responses")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    name = models.CharField(max_length=120, blank=True)
+    email = models.EmailField(blank=True)
+    region = models.CharField(max_length=100, blank=True)
+    voice = models.CharField(max_length=20, blank=True)
+    idempotency_key = models.UUIDField(unique=True)
+    moderation = models.CharField(
+        max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
+    )
+    flags = models.CharField(max_length=200, blank=True, help_text="Personal data found.")
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["prompt", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"Response {self.pk} to {self.prompt}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    text = models.TextField(blank=True)
+    choices = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    rating = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer to {self.question}"
+
+
+class Theme(models.Model):
+    """A name staff give to a group of thoughts or answers."""
+
+    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["prompt", "name"], name="one_theme_name_per_prompt")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Thought(models.Model):
+    """A short contribution to an exchange, rated by other participants."""
+
+    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="thoughts")
+    text = models.CharField(max_length=THOUGHT_MAX_LENGTH)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    participant_key = models.CharField(max_length=64, help_text="Who wrote it, pseudonymously.")
+    name = models.CharField(max_length=120, blank=True)
+    email = models.EmailField(blank=True)
+    region = models.CharField(max_length=100, blank=True)
+    voice = models.CharField(max_length=20, blank=True)
+    idempotency_key = models.UUIDField(unique=True)
+    moderation = models.CharField(
+        max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
+    )
+    flags = models.CharField(max_length=200, blank=True, help_text="Personal data found.")
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="thoughts"
+    )
+    rating_count = models.PositiveIntegerField(default=0)
+    rating_total = models.PositiveIntegerField(default=0)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["prompt", "moderation", "rating_count"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def average_rating(self) -> float | None:
+        return self.rating_total / self.rating_count if self.rating_count else None
+
+
+class ThoughtRating(models.Model):
+    thought = models.ForeignKey(Thought, on_delete=models.CASCADE, related_name="ratings")
+    participant_key = models.CharField(max_length=64)
+    score = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    rated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["thought", "participant_key"], name="one_rating_per_participant"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="rating_one_to_five"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.score} for thought {self.thought_id}"
+
+
+class Report(models.Model):
+    """Someone asked staff to look at a thought shown publicly."""
+
+    thought = models.ForeignKey(Thought, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=300, blank=True)
+    reported_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-reported_at"]
+
+    def __str__(self) -> str:
+        return f"Report on thought {self.thought_id}"
+
+
+class OutcomeStatus(models.TextChoices):
+    UNDER_REVIEW = "under_review", "Under review"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    NOT_TAKEN_UP = "not_taken_up", "Not taken up"
+
+
+class Outcome(models.Model):
+    """“You said, we did”: what the agency did with a theme."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="outcomes")
+    you_said = models.TextField(help_text="What participants told the agency, in brief.")
+    we_did = models.TextField(help_text="What the agency did or decided, and why.")
+    status = models.CharField(max_length=20, choices=OutcomeStatus.choices)
+    is_published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("theme"),
+        FieldPanel("you_said"),
+        FieldPanel("we_did"),
+        FieldPanel("status"),
+        FieldPanel("is_published"),
+    ]
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return f"{self.theme}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+
+class Participation(models.Model):
+    """That a member took part in a prompt, kept apart from what they said, so members can
+    follow what became of it even when their answers are anonymous."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="council_participations"
+    )
+    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="participations")
+    first_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "prompt"], name="one_participation_per_prompt")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.prompt}"

@@ -1,0 +1,135 @@
+"""Saving what people send: all of it in one transaction, or none of it."""
+
+import uuid
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+
+from council import emails
+from council.models import (
+    Answer,
+    MemberProfile,
+    Participation,
+    Prompt,
+    QuestionKind,
+    Response,
+    Thought,
+)
+from council.moderation import screen
+
+
+@dataclass
+class Participant:
+    """Who is answering, as far as the prompt may know."""
+
+    user_id: int | None = None
+    name: str = ""
+    email: str = ""
+    region: str = ""
+    voice: str = ""
+
+    @classmethod
+    def from_form(cls, prompt: Prompt, data: dict, member: MemberProfile | None):
+        if member is not None:
+            return cls(
+                user_id=member.user_id,
+                name=member.display_name if prompt.identified else "",
+                email=member.user.email if prompt.identified else "",
+                region=member.region,
+                voice=member.voice,
+            )
+        return cls(
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            region=data.get("region", ""),
+            voice=data.get("voice", ""),
+        )
+
+    def as_fields(self, prompt: Prompt) -> dict:
+        # Anonymous prompts keep no link to the member who answered, only their groups.
+        return {
+            "user_id": self.user_id if prompt.identified else None,
+            "name": self.name,
+            "email": self.email,
+            "region": self.region,
+            "voice": self.voice,
+        }
+
+
+def save_response(
+    prompt: Prompt, participant: Participant, answers: list, idempotency_key: uuid.UUID
+) -> tuple[Response, bool]:
+    """Save a response and its answers; (response, created). A repeated key returns the
+    response it saved the first time."""
+    try:
+        with transaction.atomic():
+            texts = " ".join(str(value) for q, value in answers if q.kind in _TEXT and value)
+            moderation, flags = screen(texts)
+            response = Response.objects.create(
+                prompt=prompt,
+                idempotency_key=idempotency_key,
+                moderation=moderation,
+                flags=flags,
+                **participant.as_fields(prompt),
+            )
+            Answer.objects.bulk_create(
+                [_answer(response, question, value) for question, value in answers if value]
+            )
+            if response.email:
+                emails.queue_response_receipt(response)
+            record_participation(participant, prompt)
+            return response, True
+    except IntegrityError:
+        existing = Response.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return existing, False
+
+
+_TEXT = {QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT}
+
+
+def _answer(response: Response, question, value) -> Answer:
+    answer = Answer(response=response, question=question)
+    if question.kind in _TEXT:
+        answer.text = value
+    elif question.kind == QuestionKind.RATING:
+        answer.rating = value
+    elif question.kind == QuestionKind.SINGLE_CHOICE:
+        answer.choices = [value]
+    else:
+        answer.choices = list(value)
+    return answer
+
+
+def save_thought(
+    prompt: Prompt,
+    participant: Participant,
+    participant_key: str,
+    text: str,
+    idempotency_key: uuid.UUID,
+) -> tuple[Thought, bool]:
+    try:
+        with transaction.atomic():
+            moderation, flags = screen(text)
+            thought = Thought.objects.create(
+                prompt=prompt,
+                text=text,
+                participant_key=participant_key,
+                idempotency_key=idempotency_key,
+                moderation=moderation,
+                flags=flags,
+                **participant.as_fields(prompt),
+            )
+            record_participation(participant, prompt)
+            return thought, True
+    except IntegrityError:
+        existing = Thought.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is None:
+            raise
+        return existing, False
+
+
+def record_participation(participant: Participant, prompt: Prompt) -> None:
+    if participant.user_id is not None:
+        Participation.objects.get_or_create(user_id=participant.user_id, prompt=prompt)

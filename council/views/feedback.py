@@ -1,0 +1,189 @@
+"""Public pages of feedback: prompts in each mode, results, reports and "you said, we did"."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from council import exchange, moderation
+from council.forms import PromptForm, RatingForm, ReportForm, ThoughtForm
+from council.models import (
+    ModerationStatus,
+    Outcome,
+    Prompt,
+    PromptMode,
+    Thought,
+)
+from council.results import BREAKDOWNS, question_results
+from council.submissions import Participant, save_response, save_thought
+from council.views.common import member_for, over_rate_limit, too_many
+
+
+def prompt_list(request):
+    prompts = Prompt.objects.open_now().select_related("convening").order_by("closes_at")
+    closed = (
+        Prompt.objects.published().filter(results_public=True).exclude(pk__in=prompts.values("pk"))
+    )
+    return render(request, "council/prompt_list.html", {"prompts": prompts, "closed": closed[:20]})
+
+
+def _published(slug: str) -> Prompt:
+    return get_object_or_404(Prompt.objects.published().select_related("convening"), slug=slug)
+
+
+def prompt_detail(request, slug):
+    prompt = _published(slug)
+    member = member_for(request)
+    if not prompt.is_open:
+        return render(request, "council/prompt_closed.html", {"prompt": prompt}, status=410)
+    if prompt.members_only and member is None:
+        return render(request, "council/prompt_members_only.html", {"prompt": prompt}, status=403)
+    if prompt.mode == PromptMode.EXCHANGE:
+        return _share_thought(request, prompt, member)
+    return _answer_questions(request, prompt, member)
+
+
+def fields_cache_key(prompt: Prompt, member) -> str:
+    """The blank form's fields are the same for every visitor of one kind: render them once."""
+    return f"{prompt.pk}:{prompt.updated_at.timestamp()}:{'member' if member else 'public'}"
+
+
+def _answer_questions(request, prompt: Prompt, member):
+    template = "council/prompt.html"
+    form = PromptForm(request.POST or None, prompt=prompt, member=member)
+    context = {
+        "prompt": prompt,
+        "form": form,
+        "member": member,
+        "fields_cache_key": fields_cache_key(prompt, member),
+    }
+    if request.method == "POST":
+        if form.is_spam:
+            return redirect("council:prompt_thanks", prompt.slug)
+        if over_rate_limit(request, "answer"):
+            return too_many(request, template, context)
+        if form.is_valid():
+            participant = Participant.from_form(prompt, form.cleaned_data, member)
+            save_response(prompt, participant, form.answers(), form.cleaned_data["idempotency_key"])
+            return redirect("council:prompt_thanks", prompt.slug)
+    return render(request, template, context, status=400 if form.errors else 200)
+
+
+def _share_thought(request, prompt: Prompt, member):
+    template = "council/prompt_exchange.html"
+    form = ThoughtForm(request.POST or None, prompt=prompt, member=member)
+    context = {
+        "prompt": prompt,
+        "form": form,
+        "member": member,
+        "fields_cache_key": fields_cache_key(prompt, member),
+    }
+    if request.method == "POST":
+        if form.is_spam:
+            return redirect("council:prompt_thanks", prompt.slug)
+        if over_rate_limit(request, "share"):
+            return too_many(request, template, context)
+        if form.is_valid():
+            participant = Participant.from_form(prompt, form.cleaned_data, member)
+            key = exchange.participant_key(request)
+            thought, _ = save_thought(
+                prompt,
+                participant,
+                key,
+                form.cleaned_data["text"],
+                form.cleaned_data["idempotency_key"],
+            )
+            response = redirect("council:prompt_rate", prompt.slug)
+            return exchange.remember_participant(request, response)
+    return render(request, template, context, status=400 if form.errors else 200)
+
+
+def prompt_rate(request, slug):
+    prompt = _published(slug)
+    if prompt.mode != PromptMode.EXCHANGE:
+        raise Http404
+    if not prompt.is_open:
+        return render(request, "council/prompt_closed.html", {"prompt": prompt}, status=410)
+    template = "council/prompt_rate.html"
+    key = exchange.participant_key(request)
+    if request.method == "POST":
+        shown_ids = [int(pk) for pk in request.POST.get("shown", "").split(",") if pk.isdigit()]
+        thoughts = list(prompt.thoughts.filter(pk__in=shown_ids))
+        thoughts.sort(key=lambda thought: shown_ids.index(thought.pk))
+    else:
+        thoughts = exchange.sample_to_rate(prompt, key)
+    form = RatingForm(request.POST or None, thoughts=thoughts)
+    context = {"prompt": prompt, "form": form}
+    if request.method == "POST":
+        if form.is_spam or "skip" in request.POST:
+            return redirect("council:prompt_thanks", prompt.slug)
+        if over_rate_limit(request, "rate"):
+            return too_many(request, template, context)
+        if form.is_valid():
+            exchange.save_ratings(prompt, key, form.scores())
+            return exchange.remember_participant(
+                request, redirect(reverse("council:prompt_rate", args=[prompt.slug]) + "?more=1")
+            )
+    response = render(request, template, context, status=400 if form.errors else 200)
+    return exchange.remember_participant(request, response)
+
+
+def prompt_thanks(request, slug):
+    prompt = _published(slug)
+    return render(request, "council/prompt_thanks.html", {"prompt": prompt})
+
+
+def prompt_results(request, slug):
+    prompt = get_object_or_404(Prompt.objects.published().filter(results_public=True), slug=slug)
+    breakdown = request.GET.get("by", "")
+    if breakdown not in BREAKDOWNS:
+        breakdown = ""
+    top_thoughts = []
+    if prompt.mode == PromptMode.EXCHANGE:
+        top_thoughts = list(
+            exchange.ranked(prompt).filter(moderation=ModerationStatus.VISIBLE, rating_count__gt=0)[
+                :10
+            ]
+        )
+    from statewide.models import StateSettings
+
+    return render(
+        request,
+        "council/prompt_results.html",
+        {
+            "prompt": prompt,
+            "results": question_results(prompt, breakdown or None),
+            "breakdown": breakdown,
+            "breakdowns": BREAKDOWNS,
+            "top_thoughts": top_thoughts,
+            "themes": prompt.themes.all(),
+            "minimum": StateSettings.load().minimum_cell_size,
+            "outcomes": Outcome.objects.filter(theme__prompt=prompt, is_published=True),
+        },
+    )
+
+
+def report_thought(request, pk):
+    thought = get_object_or_404(
+        Thought.objects.select_related("prompt"), pk=pk, moderation=ModerationStatus.VISIBLE
+    )
+    template = "council/report_form.html"
+    form = ReportForm(request.POST or None)
+    context = {"thought": thought, "form": form}
+    if request.method == "POST":
+        if form.is_spam:
+            return redirect("council:prompt", thought.prompt.slug)
+        if over_rate_limit(request, "report"):
+            return too_many(request, template, context)
+        if form.is_valid():
+            moderation.report(thought, form.cleaned_data["reason"])
+            return render(request, "council/report_thanks.html", {"thought": thought})
+    return render(request, template, context, status=400 if form.errors else 200)
+
+
+def outcome_list(request):
+    outcomes = (
+        Outcome.objects.filter(is_published=True)
+        .select_related("theme__prompt")
+        .order_by("-published_at")
+    )
+    return render(request, "council/outcome_list.html", {"outcomes": outcomes})
