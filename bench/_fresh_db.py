@@ -28,6 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
+# Benchmarks import this module from their own folder. Once it is loaded that folder leaves the
+# path, so that `import graphql` finds graphql-core and not bench/graphql.py.
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != BENCH_DIR]
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 SETTINGS_MODULE = "portal.settings.dev"

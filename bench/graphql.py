@@ -25,7 +25,6 @@ p95 under 100 ms for StatewideAdoption, FrameworkProgress and PortraitCoverage a
 """
 
 import argparse
-import importlib.util
 import json
 import random
 import statistics
@@ -33,17 +32,15 @@ import sys
 import time
 from pathlib import Path
 
-BENCH_DIR = Path(__file__).resolve().parent
-# This file is named graphql.py: keep its folder off the path, or `import graphql` finds it.
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != BENCH_DIR]
-_spec = importlib.util.spec_from_file_location("_fresh_db", BENCH_DIR / "_fresh_db.py")
-_fresh_db = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_fresh_db)
-add_database_arguments = _fresh_db.add_database_arguments
-describe_environment = _fresh_db.describe_environment
-fresh_database = _fresh_db.fresh_database
-load_average = _fresh_db.load_average
-percentile = _fresh_db.percentile
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# _fresh_db takes this folder off the path again: `import graphql` must find graphql-core.
+from _fresh_db import (  # noqa: E402
+    add_database_arguments,
+    describe_environment,
+    fresh_database,
+    load_average,
+    percentile,
+)
 
 OPERATIONS = {
     "StatewideAdoption": {},

@@ -5,6 +5,7 @@ import uuid
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
 
 from council.models import (
@@ -335,3 +336,12 @@ class ProfileForm(forms.Form):
             self.fields["region"] = forms.ChoiceField(
                 choices=[("", "Choose a region")] + regions, label="Your region"
             )
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form without autofocus: focus starts at the top of the page, where
+    the skip link and the navigation are, as on every other page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.pop("autofocus", None)

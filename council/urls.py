@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from council.forms import SignInForm
 from council.views import convenings, feedback, members
 
 app_name = "council"
@@ -33,7 +34,9 @@ urlpatterns = [
     path(
         "sign-in/",
         auth_views.LoginView.as_view(
-            template_name="council/sign_in.html", next_page="council:my_council"
+            template_name="council/sign_in.html",
+            next_page="council:my_council",
+            authentication_form=SignInForm,
         ),
         name="sign_in",
     ),

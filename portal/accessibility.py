@@ -35,6 +35,8 @@ class PageSpec:
     name: str
     host: str
     path: str
+    # A button to press first (a CSS selector): to check a form as it shows its errors.
+    submit: str = ""
 
     def __post_init__(self):
         if not self.path.startswith("/"):

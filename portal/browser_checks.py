@@ -109,8 +109,9 @@ def chromium(executable: str = CHROMIUM):
             browser.close()
 
 
-def check_page(context, url: str, timeout_seconds: float = 30) -> PageReport:
-    """Load `url` in a new tab of `context` and report everything that fails on it."""
+def check_page(context, url: str, timeout_seconds: float = 30, submit: str = "") -> PageReport:
+    """Load `url` in a new tab of `context` (pressing the `submit` button, if named) and
+    report everything that fails on it."""
     from playwright.sync_api import Error
 
     started = time.perf_counter()
@@ -120,6 +121,10 @@ def check_page(context, url: str, timeout_seconds: float = 30) -> PageReport:
     page.set_default_navigation_timeout(timeout_seconds * 1000)
     try:
         response = page.goto(url, wait_until="load")
+        if submit and response is not None and response.status < 400:
+            with page.expect_navigation(wait_until="load") as navigation:
+                page.locator(submit).first.click()
+            response = navigation.value
         report.status = response.status if response else None
         if report.status is None or report.status >= 400:
             report.problems.append(

@@ -56,7 +56,7 @@ class Command(BaseCommand):
                     url = spec.url(base_url)
                     write(f"[{number}/{len(pages)}] {spec.name} ({spec.site}) {url} … ", ending="")
                     self.stdout.flush()
-                    report = check_page(context, url, options["timeout"])
+                    report = check_page(context, url, options["timeout"], submit=spec.submit)
                     self._write_report(report)
                     if not report.passed:
                         failed.append(spec)

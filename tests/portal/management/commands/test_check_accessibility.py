@@ -41,6 +41,10 @@ PAGES = {
     "/no-skip-link.html": page(body=GOOD_BODY.replace('href="#main"', 'href="/elsewhere"')),
     "/hidden-skip-link.html": page(head=GOOD_HEAD.replace("</head>", HIDDEN + "</head>")),
     "/skip-link-to-nowhere.html": page(body=GOOD_BODY.replace(' tabindex="-1"', "")),
+    # A clean form whose answer is not: as a form showing its errors can fail.
+    "/form.html": page(
+        extra='<form action="/image-without-alt.html"><button type="submit">Send</button></form>'
+    ),
 }
 
 
@@ -52,7 +56,7 @@ class StaticPages(BaseHTTPRequestHandler):
         if self.path == "/hang-up.html":
             self.close_connection = True  # no answer at all
             return
-        body = PAGES.get(self.path)
+        body = PAGES.get(self.path.split("?")[0])
         self.send_response(200 if body else 404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.end_headers()
@@ -137,3 +141,16 @@ def test_clean_pages_pass_and_districts_are_asked_for_on_their_own_host(monkeypa
 def test_a_portal_that_does_not_answer_fails_after_waiting():
     with pytest.raises(CommandError, match="did not answer in 0.5 s"):
         call_command("check_accessibility", base_url="http://localhost:9", wait=0.5)
+
+
+def test_a_page_can_be_checked_after_pressing_its_button(monkeypatch, base_url):
+    pages = [
+        PageSpec("Form", STATE, "/form.html"),
+        PageSpec("Form, sent", STATE, "/form.html", submit="form button"),
+    ]
+
+    output, error = check(monkeypatch, base_url, pages)
+
+    assert str(error) == "1 of 2 pages failed the accessibility check: Form, sent"
+    assert problems_of(output, "Form").split(" … ")[1].startswith("ok")
+    assert "image-alt (critical)" in problems_of(output, "Form, sent")
