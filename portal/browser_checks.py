@@ -126,7 +126,9 @@ def check_page(context, url: str, timeout_seconds: float = 30, submit: str = "")
                 page.locator(submit).first.click()
             response = navigation.value
         report.status = response.status if response else None
-        if report.status is None or report.status >= 400:
+        # After its button, a form showing its errors may rightly answer 400 or 422.
+        refused = report.status is None or report.status >= (500 if submit else 400)
+        if refused:
             report.problems.append(
                 Problem("page-status", "critical", f"The page answered HTTP {report.status}.")
             )
