@@ -1,7 +1,7 @@
 """Starter content laid in the template schema, so every new district has it from its clone."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
 from wagtail.models import GroupPagePermission, Page, Site, Task, Workflow
 
@@ -10,6 +10,7 @@ from portrait.models import DistrictHomePage, DistrictPortraitPage, StoryIndexPa
 TEMPLATE_HOSTNAME = "district-template.invalid"
 EDITORS = "Editors"
 APPROVERS = "Approvers"
+LEADERSHIP_TEAM = "Leadership team"
 
 
 def lay_starter_content() -> None:
@@ -30,6 +31,7 @@ def lay_starter_content() -> None:
         defaults={"hostname": TEMPLATE_HOSTNAME, "port": 80, "root_page": home, "site_name": ""},
     )
     _editorial_groups(home)
+    _leadership_team()
     # Nothing personal may travel into a clone.
     get_user_model().objects.all().delete()
     Session.objects.all().delete()
@@ -59,3 +61,13 @@ def _editorial_groups(home: DistrictHomePage) -> None:
     GroupPagePermission.objects.filter(group__in=groups, page__depth=1).update(page=home)
     Workflow.objects.filter(name="Moderators approval").update(name="Review by Approvers")
     Task.objects.filter(name="Moderators approval").update(name="Approval by Approvers")
+
+
+def _leadership_team() -> None:
+    """The people who self-assess the district, keep its action plans, upload learner-outcome
+    counts and report its adoption stage: every permission of the progress app."""
+    team, _ = Group.objects.get_or_create(name=LEADERSHIP_TEAM)
+    team.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="progress"),
+    )

@@ -303,3 +303,22 @@ def test_the_approval_workflow_speaks_of_approvers(alpha):
     with tenant_context(alpha):
         assert list(Workflow.objects.values_list("name", flat=True)) == ["Review by Approvers"]
         assert list(Task.objects.values_list("name", flat=True)) == ["Approval by Approvers"]
+
+
+def test_the_leadership_team_runs_progress_and_editors_do_not(alpha, host_client):
+    from django.contrib.auth.models import Group
+    from django_tenants.utils import tenant_context
+
+    with tenant_context(alpha):
+        for username, group in [("lead", "Leadership team"), ("writer", "Editors")]:
+            user = User.objects.create_user(username, f"{username}@example.org", "pw-lead-12345")
+            user.groups.add(Group.objects.get(name=group))
+    pages = ["/admin/learner-outcomes/", "/admin/adoption-stage/"]
+
+    def statuses(username: str) -> list[int]:
+        client = host_client("alpha.localhost")
+        client.post("/admin/login/", {"username": username, "password": "pw-lead-12345"})
+        return [client.get(page).status_code for page in pages]
+
+    assert statuses("lead") == [200, 200]
+    assert all(status in (302, 403) for status in statuses("writer"))
