@@ -10,6 +10,11 @@ PAGES = [
     PageSpec("District directory, filtered", STATE, "/districts/?region=Northern&stage=finalized"),
     PageSpec("Statewide story feed", STATE, "/stories/"),
     PageSpec("Statewide story feed, filtered", STATE, "/stories/?competency=critical-thinker"),
+    PageSpec(
+        "A state story",
+        STATE,
+        "/stories/districts-compare-notes-at-the-statewide-portrait-summit/",
+    ),
     PageSpec("Coverage of state competencies", STATE, "/coverage/"),
     PageSpec("Search results", STATE, "/search/?q=podcast"),
     PageSpec("District home", DEMO_DISTRICT, "/"),
