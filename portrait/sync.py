@@ -5,6 +5,7 @@ A district's portrait and stories reach the public schema through the foundation
 in the public schema already, so they are written in the publishing transaction itself.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -52,29 +53,35 @@ def _read_portrait(district: District) -> dict | None:
 
 def _read_stories(district: District) -> list[dict]:
     from portrait.models import StoryPage
-    from portrait.stories import story_card
 
     portrait = {key: slugs for key, _, slugs in _live_competency_entries()}
-    stories = []
-    for page in StoryPage.objects.live().select_related("hero_image"):
-        card = story_card(page)
+    base = district.base_url.rstrip("/")
+    return [
         # Through alignment, a district competency's tag becomes the state's.
-        state_slugs = {slug for key in page.competency_keys for slug in portrait.get(key, [])}
-        base = district.base_url.rstrip("/")
-        stories.append(
-            {
-                "page_id": page.pk,
-                "title": card.title,
-                "url": base + card.url,
-                "summary": card.summary,
-                "image_url": base + card.image_url if card.image_url else "",
-                "image_alt": card.image_alt,
-                "published_at": card.published_at,
-                "state_competency_slugs": sorted(state_slugs),
-                "condition_slugs": list(page.condition_slugs),
-            }
+        _story_row(
+            page, base, {slug for key in page.competency_keys for slug in portrait.get(key, [])}
         )
-    return stories
+        for page in StoryPage.objects.live().select_related("hero_image")
+    ]
+
+
+def _story_row(page, base_url: str, state_slugs: set[str]) -> dict:
+    """A StoryListing's fields for a live story page; `base_url` makes its addresses
+    absolute for pages served on a district's host."""
+    from portrait.stories import story_card
+
+    card = story_card(page)
+    return {
+        "page_id": page.pk,
+        "title": card.title,
+        "url": base_url + card.url,
+        "summary": card.summary,
+        "image_url": base_url + card.image_url if card.image_url else "",
+        "image_alt": card.image_alt,
+        "published_at": card.published_at,
+        "state_competency_slugs": sorted(state_slugs),
+        "condition_slugs": list(page.condition_slugs),
+    }
 
 
 def _live_competency_entries():
@@ -124,7 +131,6 @@ def _summary(html: str) -> str:
 def sync_state_portrait_and_stories() -> None:
     """Copy the state's published portrait competencies and its own stories; in public."""
     from portrait.models import StatePortraitPage, StoryPage
-    from portrait.stories import story_card
 
     portrait = StatePortraitPage.objects.live().order_by("path").first()
     competencies = [block.value for block in portrait.competencies] if portrait is not None else []
@@ -139,20 +145,8 @@ def sync_state_portrait_and_stories() -> None:
                 "position": position,
             },
         )
-    stories = []
-    for page in StoryPage.objects.live().select_related("hero_image"):
-        card = story_card(page)
-        stories.append(
-            {
-                "page_id": page.pk,
-                "title": card.title,
-                "url": page.full_url or card.url,
-                "summary": card.summary,
-                "image_url": card.image_url,
-                "image_alt": card.image_alt,
-                "published_at": card.published_at,
-                "state_competency_slugs": sorted(set(page.competency_keys) & set(slugs)),
-                "condition_slugs": list(page.condition_slugs),
-            }
-        )
+    stories = [
+        _story_row(page, settings.WAGTAILADMIN_BASE_URL, set(page.competency_keys) & set(slugs))
+        for page in StoryPage.objects.live().select_related("hero_image")
+    ]
     _write_stories(None, stories)
