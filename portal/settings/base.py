@@ -237,7 +237,13 @@ WAGTAIL_I18N_ENABLED = False
 
 SUPPORT_LINK_MAX_AGE_SECONDS = 5 * 60
 
-GRAPHENE = {"SCHEMA": "portal.schema.schema", "ATOMIC_MUTATIONS": True}
+GRAPHENE = {
+    "SCHEMA": "portal.schema.schema",
+    "ATOMIC_MUTATIONS": True,
+    # graphene-django adds its debug middleware when DEBUG is on; the schema has no _debug
+    # field to show what it records, so it would only slow every field down in development.
+    "MIDDLEWARE": [],
+}
 
 LOGGING = {
     "version": 1,
