@@ -19,9 +19,13 @@ request reads a district's schema), so the rows are written in bulk as the sync 
 Each operation is sent through the real endpoint (/graphql/ on the state's host, Django's test
 client, signed in as a superuser so that DistrictProfile includes the assessment), `--runs`
 times after two warm-up calls. Printed per operation and size: SQL queries per request,
-median and p95 latency, and the ratio large/small. Goals: the same query count at both sizes;
-p95 under 100 ms for StatewideAdoption, FrameworkProgress and PortraitCoverage and under
+median and p95 latency, and for each the ratio large/small. Goals: the same query count at
+both sizes; p95 under 100 ms for StatewideAdoption, FrameworkProgress and PortraitCoverage and under
 300 ms for LearnerOutcomes; latency ratio under 2.
+
+Each size is measured twice: with the response cache off, so every answer is computed, and on,
+as deployed (portal/api/response_cache.py: an answer is kept until the read model changes, so
+the warm-up call computes it and the timed calls are served from the cache).
 """
 
 import argparse
@@ -76,6 +80,8 @@ def main() -> None:
 
 
 def run(args, db) -> None:
+    from django.test import override_settings
+
     for line in describe_environment(db):
         print(line)
     rng = random.Random(4)
@@ -88,8 +94,17 @@ def run(args, db) -> None:
         print(
             f"\nseeded {size:,} districts ({time.perf_counter() - started:.1f} s); {load_average()}"
         )
-        results[size] = {name: measure(client, name, args.runs) for name in OPERATIONS}
-    report(args, results)
+        for cached in (False, True):
+            with override_settings(WAGTAIL_CACHE=cached):
+                results[size, cached] = {
+                    name: measure(client, name, args.runs) for name in OPERATIONS
+                }
+    for cached, title in (
+        (False, "answers computed (response cache off)"),
+        (True, "answers from the response cache (on, as deployed)"),
+    ):
+        print(f"\n{title}")
+        report(args, {size: results[size, cached] for size in (args.small, args.large)})
 
 
 def seed_state() -> None:
@@ -113,6 +128,7 @@ def add_districts(first: int, last: int, rng: random.Random) -> None:
     )
     from statewide.models import PortraitAlignment, PortraitCompetencyListing, PortraitListing
     from tenants.models import District, schema_name_for
+    from tenants.page_cache import invalidate_state_pages
 
     version = FrameworkVersion.objects.get(framework__slug="finding-your-path")
     competencies = list(version.competencies.values_list("slug", flat=True))
@@ -205,7 +221,10 @@ def add_districts(first: int, last: int, rng: random.Random) -> None:
             batch_size=5000,
         )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # As autovacuum leaves bulk-inserted tables: statistics, and index-only scans possible.
+        cursor.execute("VACUUM ANALYZE")
+    # Bulk writes send no signals: say, as a sync would, that the read model has changed.
+    invalidate_state_pages()
 
 
 def signed_in_client():
@@ -252,31 +271,34 @@ def measure(client, name: str, runs: int) -> dict:
 
 def report(args, results) -> None:
     small, large = results[args.small], results[args.large]
-    print(
-        f"\n{'operation':<18} {'queries':>9} {'median ms':>17} {'p95 ms':>17} "
-        f"{'p95 ratio':>9} {'goal':>22}"
-    )
-    print(f"{'':<18} {'':>9} {args.small:>8} {args.large:>8} {args.small:>8} {args.large:>8}")
+    print(f"\n{'operation':<18} {'queries':>15} {'median ms':>24} {'p95 ms':>24} {'goal':>24}")
+    sizes = f"{args.small:>7} {args.large:>7}"
+    print(f"{'':<18} {sizes} {'ratio':>5}  {sizes} {'ratio':>7}  {sizes} {'ratio':>7}")
     for name in OPERATIONS:
         s, big = small[name], large[name]
-        ratio = big["p95"] / s["p95"] if s["p95"] else float("inf")
+        ratios = {key: _ratio(big[key], s[key]) for key in ("queries", "median", "p95")}
         goal_p95 = GOAL_P95_MS.get(name)
         met = (
             s["queries"] == big["queries"]
-            and ratio < GOAL_RATIO
+            and ratios["p95"] < GOAL_RATIO
             and (goal_p95 is None or big["p95"] < goal_p95)
         )
         goal = f"p95<{goal_p95} ms, " if goal_p95 else ""
         print(
-            f"{name:<18} {s['queries']:>4}/{big['queries']:<4} "
-            f"{s['median']:>8.1f} {big['median']:>8.1f} "
-            f"{s['p95']:>8.1f} {big['p95']:>8.1f} {ratio:>9.2f} {goal + 'ratio<2':>18} "
-            f"{'met' if met else 'MISSED'}"
+            f"{name:<18} {s['queries']:>7} {big['queries']:>7} {ratios['queries']:>5.2f}  "
+            f"{s['median']:>7.1f} {big['median']:>7.1f} {ratios['median']:>7.2f}  "
+            f"{s['p95']:>7.1f} {big['p95']:>7.1f} {ratios['p95']:>7.2f}  "
+            f"{goal + 'ratio<2':>18} {'met' if met else 'MISSED'}"
         )
+    print(f"ratios are {args.large:,} / {args.small:,}; the goal's ratio is the p95 one")
     print(
         f"\nresponse sizes at {args.large:,}: "
         + ", ".join(f"{name} {large[name]['size'] / 1024:.0f} KB" for name in OPERATIONS)
     )
+
+
+def _ratio(large: float, small: float) -> float:
+    return large / small if small else float("inf")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ Every reader of published counts (GraphQL, the dashboard, exports) goes through
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from progress.models.outcomes import GradeBand, PerformanceLevel
 from progress.statewide.models import PublishedOutcomeCount
@@ -17,8 +17,7 @@ BAND_ORDER = {band: index for index, band in enumerate(GradeBand.values)}
 LEVEL_ORDER = {level: index for index, level in enumerate(PerformanceLevel.values)}
 
 
-@dataclass(frozen=True)
-class OutcomeCell:
+class OutcomeCell(NamedTuple):  # a tuple: a statewide table holds tens of thousands
     district: District
     grade_band: str
     level: str
@@ -49,10 +48,14 @@ def outcome_table(
     else:
         minimum = StateSettings.load().minimum_cell_size
         shown = {key: row.cells for key, row in suppress_table(rows, minimum).items()}
-    return [
-        OutcomeCell(districts[district_id], band, level, count, suppressed=count is None)
-        for district_id, band in ordered_rows
-        for level, count in sorted(
-            shown[(district_id, band)].items(), key=lambda item: LEVEL_ORDER.get(item[0], 99)
-        )
-    ]
+    cells = []
+    for district_id, band in ordered_rows:
+        district, row = districts[district_id], shown[(district_id, band)]
+        for level in sorted(row, key=_level_position):
+            count = row[level]
+            cells.append(OutcomeCell(district, band, level, count, count is None))
+    return cells
+
+
+def _level_position(level: str) -> int:
+    return LEVEL_ORDER.get(level, 99)

@@ -37,12 +37,14 @@ def suppress_row(counts: Mapping[Hashable, int], minimum: int) -> SuppressedRow:
     """Hide what must be hidden in one row of counts (column → count)."""
     if minimum < 2:
         raise ValueError("the minimum cell size must be at least 2")
-    if any(count < 0 for count in counts.values()):
+    values = counts.values()
+    # One pass for the smallest count: the statewide table runs this for every row.
+    smallest = min(values, default=0)
+    if smallest < 0:
         raise ValueError("counts cannot be negative")
-    total = sum(counts.values())
-    hide_row = any(count < minimum for count in counts.values())
+    total = sum(values)
     return SuppressedRow(
-        cells={column: (None if hide_row else count) for column, count in counts.items()},
+        cells=dict.fromkeys(counts) if smallest < minimum else dict(counts),
         total=total if total >= minimum else None,
     )
 

@@ -153,6 +153,13 @@ def connect_invalidation_signals() -> None:
     for model in apps.get_app_config("statewide").get_models():
         shown_everywhere = model._meta.label in SHOWN_IN_EVERY_SCHEMA
         on_save_or_delete(model, _on_every_schema_change if shown_everywhere else _on_state_change)
+    # The state's pages and its GraphQL answers also read the registry (names, regions,
+    # adoption stages) and the read model of published progress.
+    for model in (
+        apps.get_model("tenants", "District"),
+        *apps.get_app_config("progress_statewide").get_models(),
+    ):
+        on_save_or_delete(model, _on_state_change)
 
 
 def _settings_models():

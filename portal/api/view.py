@@ -10,6 +10,7 @@ from graphql import ExecutionResult, GraphQLError, OperationType, get_operation_
 from graphql.validation import specified_rules
 
 from portal.api.execution import PortalExecutionContext
+from portal.api.response_cache import cached_answer, keep_answer, response_key
 from portal.api.validation import limit_rules
 from progress.statewide.models import ApiToken
 from tenants.state import on_state_schema
@@ -39,6 +40,18 @@ class PortalGraphQLView(GraphQLView):
         self.graphiql = settings.DEBUG or staff
         self.validation_rules = [*specified_rules, *limit_rules(allow_introspection=staff)]
         return super().dispatch(request, *args, **kwargs)
+
+    def get_response(self, request, data, show_graphiql=False):
+        if show_graphiql or self.batch:
+            return super().get_response(request, data, show_graphiql)
+        query, variables, operation_name, _ = self.get_graphql_params(request, data)
+        key = response_key(query, variables, operation_name, request.user)
+        answer = cached_answer(key) if key else None
+        if answer is None:
+            answer = super().get_response(request, data, show_graphiql)
+            if key and answer[1] == 200:
+                keep_answer(key, answer)
+        return answer
 
     def execute_graphql_request(self, request, data, query, variables, operation_name, *args):
         if query and request.method == "POST" and not request.api_token_used:

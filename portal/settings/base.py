@@ -246,7 +246,13 @@ WAGTAIL_I18N_ENABLED = False
 
 SUPPORT_LINK_MAX_AGE_SECONDS = 5 * 60
 
-GRAPHENE = {"SCHEMA": "portal.schema.schema", "ATOMIC_MUTATIONS": True}
+GRAPHENE = {
+    "SCHEMA": "portal.schema.schema",
+    "ATOMIC_MUTATIONS": True,
+    # graphene-django adds its debug middleware when DEBUG is on; the schema has no _debug
+    # field to show what it records, so it would only slow every field down in development.
+    "MIDDLEWARE": [],
+}
 # Proxies whose X-Forwarded-For names the client (rate limits count per client address).
 TRUSTED_PROXY_ADDRESSES = set(ENV.trusted_proxy_addresses)
 

@@ -1,0 +1,47 @@
+"""Whole GraphQL answers to read-only operations, kept until the statewide read model changes.
+
+The state's dashboards send the same few operations again and again, and an answer such as
+LearnerOutcomes for the whole state grows with the number of districts. Answers live in the
+"pages" cache, whose keys carry the public schema's generation (tenants/page_cache.py): every
+write to the read model, to a district's registry row or to the state's settings bumps it, so
+an answer is never served from rows older than the last change. A key also names what the
+caller may see, so an answer is only ever shared between callers who would get the same one.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.cache import caches
+from graphql import GraphQLError, OperationType, get_operation_ast, parse
+
+from portal.api.permissions import user_has_permissions
+from progress.api.permissions import ProgressPermissions
+
+TIMEOUT_SECONDS = 300
+
+
+def response_key(query: str | None, variables, operation_name, user) -> str | None:
+    """The cache key of a read-only operation, or None if its answer must not be cached."""
+    if not settings.WAGTAIL_CACHE or not query:
+        return None
+    try:
+        operation = get_operation_ast(parse(query), operation_name)
+    except GraphQLError:
+        return None
+    if operation is None or operation.operation != OperationType.QUERY:
+        return None
+    audience = [
+        bool(user and user.is_staff),
+        *(user_has_permissions(user, [permission]) for permission in ProgressPermissions),
+    ]
+    text = json.dumps([query, variables, operation_name, audience], sort_keys=True, default=str)
+    return "graphql:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def cached_answer(key: str):
+    return caches["pages"].get(key)
+
+
+def keep_answer(key: str, answer) -> None:
+    caches["pages"].set(key, answer, TIMEOUT_SECONDS)
