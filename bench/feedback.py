@@ -41,6 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _cpu import CpuMeter
 from _fresh_db import (
     REPO_ROOT,
     add_database_arguments,
@@ -99,8 +100,9 @@ class Stack:
         self.scratch = Path(tempfile.mkdtemp(prefix="bench_feedback_run_"))
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "feedback_settings",
-            "PYTHONPATH": os.pathsep.join([str(REPO_ROOT / "bench"), str(REPO_ROOT)]),
+            # bench/ itself stays off the path: its graphql.py would shadow graphql-core.
+            "DJANGO_SETTINGS_MODULE": "bench.feedback_settings",
+            "PYTHONPATH": str(REPO_ROOT),
             "SECRET_KEY": "bench-feedback-" + uuid.uuid4().hex,
             "DATABASE_URL": database_url,
             "REDIS_URL": CACHE_URL,
@@ -329,6 +331,9 @@ async def load(stack: Stack, args) -> dict:
                             accepted.add(data["idempotency_key"])
                 except Exception:  # a refused or timed-out request counts as an error
                     outcome["errors"] += 1
+                    if stack.processes["web"].poll() is not None:
+                        log = (stack.scratch / "web.log").read_text()[-3000:]
+                        raise RuntimeError(f"gunicorn has stopped; its log ends:\n{log}") from None
 
     started = time.perf_counter()
     await asyncio.gather(*(participant(slot) for slot in range(args.participants)))
@@ -393,7 +398,18 @@ def run(args, db) -> None:
             f"(think time {args.think:.1f} s on average) ...",
             flush=True,
         )
-        outcome = asyncio.run(load(stack, args))
+        web_group = stack.processes["web"].pid  # its own session: workers share the group
+        me = os.getpid()
+
+        def part_of(pid: int, name: str, group: int) -> str | None:
+            if pid == me:
+                return "load generator"
+            if group == web_group:
+                return "gunicorn"
+            return {"postgres": "postgres", "redis-server": "redis"}.get(name)
+
+        with CpuMeter(part_of) as cpu:
+            outcome = asyncio.run(load(stack, args))
         in_db = Response.objects.filter(prompt=prompt).count()
         keys = set(
             str(key)
@@ -423,7 +439,26 @@ def run(args, db) -> None:
             f"goal p99 < {GOAL_P99_MS:.0f} ms: {p99_ms / GOAL_P99_MS:.2f}x of the limit -> "
             f"{'MET' if p99_ms < GOAL_P99_MS else 'MISSED'}"
         )
-        print(f"  page load (GET) p99      {get_p99:.1f} ms")
+        get_median = statistics.median(outcome["gets"]) * 1000 if outcome["gets"] else 0.0
+        print(f"  page load (GET)          median {get_median:.1f} ms, p99 {get_p99:.1f} ms")
+        # Each participant loads, thinks, sends, so even an instant server gets at most this.
+        cycle = args.think + (get_median + median_ms) / 1000
+        print(
+            f"  participants' pace       each loads the page, thinks {args.think:.1f} s on "
+            f"average, sends: at these latencies {args.participants} of them can send at most "
+            f"{args.participants / cycle:.0f}/s ({args.participants / args.think:.0f}/s with "
+            "an instant server)"
+        )
+        parts = cpu.by_part()
+        cores = cpu.machine_total / cpu.elapsed
+        per = 1000 / max(len(accepted), 1)
+        print(
+            f"  CPU while loading        {cores:.0f} cores x {cpu.elapsed:.0f} s = "
+            f"{cpu.machine_total:.0f} s available, {cpu.machine_busy:.0f} s busy; per "
+            "accepted submission (with its page load): "
+            + ", ".join(f"{part} {seconds * per:.1f} ms" for part, seconds in sorted(parts.items()))
+            + f", everything else {(cpu.machine_busy - sum(parts.values())) * per:.1f} ms"
+        )
         print(
             f"  database {in_db} responses, generator saw {len(accepted)} accepted: "
             f"{lost} lost, {in_db - len(keys)} duplicated, {unexpected} not seen accepted "

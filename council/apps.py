@@ -8,3 +8,8 @@ class CouncilConfig(AppConfig):
     name = "council"
     verbose_name = "Council"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from council import cached
+
+        cached.connect_signals()

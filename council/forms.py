@@ -206,7 +206,7 @@ class PromptForm(IdentityMixin, PublicForm):
     def __init__(self, *args, prompt: Prompt, member=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.prompt = prompt
-        self.questions = list(prompt.questions.all())
+        self.questions = prompt.question_list
         for question in self.questions:
             if question.kind == QuestionKind.RANKING:
                 self.fields[f"q{question.pk}"] = RankingField(

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -129,6 +130,11 @@ class Prompt(ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return council_path("prompt", self.slug)
+
+    @cached_property
+    def question_list(self) -> list["Question"]:
+        """The questions in order, read once (and cached with the prompt, council.cached)."""
+        return list(self.questions.all())
 
     @property
     def is_open(self) -> bool:

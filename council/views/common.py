@@ -4,7 +4,8 @@ public form post goes through (honeypot, then rate limit)."""
 from django.shortcuts import render
 
 from council import ratelimit
-from council.models import CouncilSettings, MemberProfile
+from council.cached import council_settings
+from council.models import MemberProfile
 
 
 def member_for(request) -> MemberProfile | None:
@@ -18,7 +19,7 @@ def member_for(request) -> MemberProfile | None:
 
 
 def over_rate_limit(request, scope: str) -> bool:
-    limit = CouncilSettings.load(request_or_site=request).submissions_per_minute
+    limit = council_settings().submissions_per_minute
     return not ratelimit.allow(request, scope, limit)
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from council import exchange, moderation
+from council.cached import published_prompt
 from council.forms import PromptForm, RatingForm, ReportForm, ThoughtForm
 from council.models import (
     ModerationStatus,
@@ -27,7 +28,10 @@ def prompt_list(request):
 
 
 def _published(slug: str) -> Prompt:
-    return get_object_or_404(Prompt.objects.published().select_related("convening"), slug=slug)
+    prompt = published_prompt(slug)
+    if prompt is None:
+        raise Http404
+    return prompt
 
 
 def prompt_detail(request, slug):
