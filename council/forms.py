@@ -30,13 +30,7 @@ def region_choices() -> list[tuple[str, str]]:
     """Districts' regions, read once every few minutes: every public form offers them."""
     regions = cache.get(REGIONS_CACHE_KEY)
     if regions is None:
-        regions = list(
-            District.objects.active()
-            .exclude(region="")
-            .order_by("region")
-            .values_list("region", flat=True)
-            .distinct()
-        )
+        regions = District.objects.active().regions()
         cache.set(REGIONS_CACHE_KEY, regions, timeout=300)
     return [(region, region) for region in regions]
 

@@ -58,8 +58,7 @@ def condition_choices() -> list[tuple[str, str]]:
 def region_choices() -> list[tuple[str, str]]:
     from tenants.models import District
 
-    regions = District.objects.active().exclude(region="").values_list("region", flat=True)
-    return [(region, region) for region in regions.distinct().order_by("region")]
+    return [(region, region) for region in District.objects.active().regions()]
 
 
 class StoryFilterForm(forms.Form):

@@ -35,6 +35,12 @@ class DistrictQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def regions(self) -> list[str]:
+        """The regions these districts name, each once, in order."""
+        return list(
+            self.exclude(region="").order_by("region").values_list("region", flat=True).distinct()
+        )
+
     def update(self, **kwargs):
         # A bulk deactivation sends no signal; cached host routes must still forget it now.
         from tenants.host_routes import districts_changed

@@ -23,13 +23,7 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        regions = (
-            District.objects.active()
-            .exclude(region="")
-            .order_by("region")
-            .values_list("region", flat=True)
-            .distinct()
-        )
+        regions = District.objects.active().regions()
         self.fields["region"].choices = [("", "All regions"), *((r, r) for r in regions)]
         self.fields["competency"].choices = [
             ("", "Any competency"),

@@ -52,10 +52,7 @@ def adoption_by_region(request) -> Table:
         "Adoption stage of districts' portraits, by region",
         ["Region", *stages, "Total"],
     )
-    regions = sorted(
-        set(District.objects.active().exclude(region="").values_list("region", flat=True)),
-        key=str.lower,
-    )
+    regions = sorted(District.objects.active().regions(), key=str.lower)
     for region in [*regions, None]:
         data = run_operation("StatewideAdoption", request, region=region)
         counts = [row["districtCount"] for row in data["statewideAdoption"]]

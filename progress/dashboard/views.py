@@ -38,9 +38,7 @@ def dashboard_view(request):
     ]
     context = {
         "region": region or "",
-        "regions": sorted(
-            set(District.objects.active().exclude(region="").values_list("region", flat=True))
-        ),
+        "regions": District.objects.active().regions(),
         "distribution": distribution,
         "distribution_chart": charts.stacked_bars(
             "chart-distribution",
