@@ -153,12 +153,9 @@ def connect_invalidation_signals() -> None:
     for model in apps.get_app_config("statewide").get_models():
         shown_everywhere = model._meta.label in SHOWN_IN_EVERY_SCHEMA
         on_save_or_delete(model, _on_every_schema_change if shown_everywhere else _on_state_change)
-    # The state's pages and its GraphQL answers also read the registry (names, regions,
-    # adoption stages) and the read model of published progress.
-    for model in (
-        apps.get_model("tenants", "District"),
-        *apps.get_app_config("progress_statewide").get_models(),
-    ):
+    # The state's pages and its GraphQL answers also read the read model of published
+    # progress (registry changes are caught by tenants.host_routes).
+    for model in apps.get_app_config("progress_statewide").get_models():
         on_save_or_delete(model, _on_state_change)
 
 
