@@ -22,11 +22,12 @@ from functools import partial
 
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.urls import Resolver404, resolve
 from django_tenants.utils import get_public_schema_name
 from wagtailcache.cache import UpdateCacheMiddleware
+
+from portal.redis_cache import RedisCache
 
 GENERATION_KEY_PREFIX = "generation:"  # then a schema name, or EVERY_SCHEMA
 EVERY_SCHEMA = "*"  # what every schema's pages show: the state's competencies and settings
