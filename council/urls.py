@@ -5,6 +5,7 @@ from django.urls import path
 
 from council.forms import SignInForm
 from council.views import convenings, feedback, members
+from tenants.page_cache import never_page_cached
 
 app_name = "council"
 
@@ -33,10 +34,12 @@ urlpatterns = [
     path("me/", members.my_council, name="my_council"),
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(
-            template_name="council/sign_in.html",
-            next_page="council:my_council",
-            authentication_form=SignInForm,
+        never_page_cached(
+            auth_views.LoginView.as_view(
+                template_name="council/sign_in.html",
+                next_page="council:my_council",
+                authentication_form=SignInForm,
+            )
         ),
         name="sign_in",
     ),

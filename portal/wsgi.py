@@ -5,3 +5,10 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
 application = get_wsgi_application()
+
+# Wagtail imports every app's wagtail_hooks module on the first request that asks for a hook
+# (the page cache asks on each one). Done here, it happens once in gunicorn's preloading
+# master instead of in every worker it forks, each recycled one included.
+from wagtail import hooks  # noqa: E402 (needs the app loaded above)
+
+hooks.search_for_hooks()

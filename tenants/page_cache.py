@@ -22,10 +22,12 @@ from functools import partial
 
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
+from django.urls import Resolver404, resolve
 from django_tenants.utils import get_public_schema_name
 from wagtailcache.cache import UpdateCacheMiddleware
+
+from portal.redis_cache import RedisCache
 
 GENERATION_KEY_PREFIX = "generation:"  # then a schema name, or EVERY_SCHEMA
 EVERY_SCHEMA = "*"  # what every schema's pages show: the state's competencies and settings
@@ -100,9 +102,29 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
             _request_generations.reset(token)
 
 
+def never_page_cached(view):
+    """Marks a view whose pages are never cached, so the page cache does not even look them up
+    (two Redis round trips saved): a form's page sets its visitor's CSRF cookie, so wagtail-cache
+    could never store it for an anonymous visitor anyway."""
+    view.never_page_cached = True
+    return view
+
+
 def is_request_cacheable(request, is_cacheable: bool) -> bool:
-    """wagtail-cache hook: the admin and support links are never cached, whoever asks."""
-    return is_cacheable and not request.path.startswith(NEVER_CACHED_PATH_PREFIXES)
+    """wagtail-cache hook: the admin and support links, and views marked `never_page_cached`,
+    are never cached, whoever asks."""
+    if not is_cacheable or request.path.startswith(NEVER_CACHED_PATH_PREFIXES):
+        return False
+    return not _view_is_never_cached(request)
+
+
+def _view_is_never_cached(request) -> bool:
+    # The page cache looks before Django resolves the view, so it resolves the path itself.
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    return getattr(match.func, "never_page_cached", False)
 
 
 class _ClearsOneSchema:

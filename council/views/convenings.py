@@ -16,6 +16,7 @@ from council.forms import RegistrationForm
 from council.links import absolute
 from council.models import Convening, Outcome, Prompt, Registration, RegistrationStatus
 from council.views.common import member_for, over_rate_limit, too_many
+from tenants.page_cache import never_page_cached
 
 
 def council_home(request):
@@ -73,6 +74,7 @@ def convenings_feed(request):
     return HttpResponse(feed_ics(convenings), content_type="text/calendar; charset=utf-8")
 
 
+@never_page_cached
 def register(request, slug):
     convening = _noticed(slug)
     member = member_for(request)
@@ -115,6 +117,7 @@ def _registration(token: str) -> Registration:
     return get_object_or_404(Registration.objects.select_related("convening"), manage_token=token)
 
 
+@never_page_cached
 def registration_detail(request, token):
     registration = _registration(token)
     waiting_ahead = None

@@ -17,6 +17,7 @@ from council.models import (
 from council.results import BREAKDOWNS, question_results
 from council.submissions import Participant, save_response, save_thought
 from council.views.common import member_for, over_rate_limit, too_many
+from tenants.page_cache import never_page_cached
 
 
 def prompt_list(request):
@@ -34,6 +35,7 @@ def _published(slug: str) -> Prompt:
     return prompt
 
 
+@never_page_cached
 def prompt_detail(request, slug):
     prompt = _published(slug)
     member = member_for(request)
@@ -101,6 +103,7 @@ def _share_thought(request, prompt: Prompt, member):
     return render(request, template, context, status=400 if form.errors else 200)
 
 
+@never_page_cached
 def prompt_rate(request, slug):
     prompt = _published(slug)
     if prompt.mode != PromptMode.EXCHANGE:
@@ -166,6 +169,7 @@ def prompt_results(request, slug):
     )
 
 
+@never_page_cached
 def report_thought(request, pk):
     thought = get_object_or_404(
         Thought.objects.select_related("prompt"), pk=pk, moderation=ModerationStatus.VISIBLE

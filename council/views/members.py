@@ -17,8 +17,10 @@ from council.models import (
     RegistrationStatus,
 )
 from council.views.common import member_for
+from tenants.page_cache import never_page_cached
 
 
+@never_page_cached
 def accept_invitation(request, token):
     invitation = Invitation.find(token)
     if invitation is None:

@@ -145,3 +145,28 @@ def test_registration_closes_and_says_so(state):
     response = state.get("/council/convenings/full/register/")
     assert response.status_code == 410
     assert b"closed" in response.content
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_form_pages_skip_the_page_cache_without_asking_it(state, monkeypatch):
+    from django.core.cache import caches
+
+    make_survey("survey")
+    make_convening("open")
+    pages = caches["pages"]
+    asked = []
+    for name in ("get", "get_many"):
+        original = getattr(pages, name)
+        monkeypatch.setattr(
+            pages, name, lambda *a, _o=original, **k: asked.append(a) or _o(*a, **k)
+        )
+
+    for path in ("/council/prompts/survey/", "/council/convenings/open/register/"):
+        response = state.get(path)
+        assert response.status_code == 200
+        assert response["X-Wagtail-Cache"] == "skip"
+        assert "csrfmiddlewaretoken" in response.content.decode()
+    assert asked == []
+
+    state.get("/council/convenings/")  # a page that can be cached is still looked up
+    assert asked
