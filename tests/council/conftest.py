@@ -22,6 +22,7 @@ from council.models import (
     QuestionKind,
     Voice,
 )
+from statewide.models import StateSettings
 
 User = get_user_model()
 
@@ -160,6 +161,9 @@ def fresh_rate_limits():
 
 @pytest.fixture
 def state(db, host_client):
+    # The state's settings row exists on a running portal; made on first use, it would
+    # itself count as a change to what cached pages show.
+    StateSettings.load()
     return host_client("localhost")
 
 
