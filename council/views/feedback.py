@@ -54,29 +54,35 @@ def fields_cache_key(prompt: Prompt, member) -> str:
 
 
 def _answer_questions(request, prompt: Prompt, member):
-    template = "council/prompt.html"
-    form = PromptForm(request.POST or None, prompt=prompt, member=member)
-    context = {
-        "prompt": prompt,
-        "form": form,
-        "member": member,
-        "fields_cache_key": fields_cache_key(prompt, member),
-    }
-    if request.method == "POST":
-        if form.is_spam:
-            return redirect("council:prompt_thanks", prompt.slug)
-        if over_rate_limit(request, "answer"):
-            return too_many(request, template, context)
-        if form.is_valid():
-            participant = Participant.from_form(prompt, form.cleaned_data, member)
-            save_response(prompt, participant, form.answers(), form.cleaned_data["idempotency_key"])
-            return redirect("council:prompt_thanks", prompt.slug)
-    return render(request, template, context, status=400 if form.errors else 200)
+    def save(form):
+        participant = Participant.from_form(prompt, form.cleaned_data, member)
+        save_response(prompt, participant, form.answers(), form.cleaned_data["idempotency_key"])
+        return redirect("council:prompt_thanks", prompt.slug)
+
+    return _public_form(request, prompt, member, PromptForm, "council/prompt.html", "answer", save)
 
 
 def _share_thought(request, prompt: Prompt, member):
+    def save(form):
+        participant = Participant.from_form(prompt, form.cleaned_data, member)
+        save_thought(
+            prompt,
+            participant,
+            exchange.participant_key(request),
+            form.cleaned_data["text"],
+            form.cleaned_data["idempotency_key"],
+        )
+        response = redirect("council:prompt_rate", prompt.slug)
+        return exchange.remember_participant(request, response)
+
     template = "council/prompt_exchange.html"
-    form = ThoughtForm(request.POST or None, prompt=prompt, member=member)
+    return _public_form(request, prompt, member, ThoughtForm, template, "share", save)
+
+
+def _public_form(request, prompt: Prompt, member, form_class, template, limit, save):
+    """A public prompt form: spam is thanked and dropped, a flood is slowed, and a valid
+    form is handed to `save`, which answers with where to go next."""
+    form = form_class(request.POST or None, prompt=prompt, member=member)
     context = {
         "prompt": prompt,
         "form": form,
@@ -86,20 +92,10 @@ def _share_thought(request, prompt: Prompt, member):
     if request.method == "POST":
         if form.is_spam:
             return redirect("council:prompt_thanks", prompt.slug)
-        if over_rate_limit(request, "share"):
+        if over_rate_limit(request, limit):
             return too_many(request, template, context)
         if form.is_valid():
-            participant = Participant.from_form(prompt, form.cleaned_data, member)
-            key = exchange.participant_key(request)
-            thought, _ = save_thought(
-                prompt,
-                participant,
-                key,
-                form.cleaned_data["text"],
-                form.cleaned_data["idempotency_key"],
-            )
-            response = redirect("council:prompt_rate", prompt.slug)
-            return exchange.remember_participant(request, response)
+            return save(form)
     return render(request, template, context, status=400 if form.errors else 200)
 
 
