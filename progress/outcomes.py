@@ -36,6 +36,11 @@ def outcome_table(
     ).values_list("district_id", "grade_band", "level", "count")
     for district_id, band, level, count in cells.order_by():
         rows[(district_id, band)][level] = count
+    for row in rows.values():
+        # A level the upload left out is a count of zero: absent, it would be published as
+        # a silent zero beside "every learner at one level".
+        for level in PerformanceLevel.values:
+            row.setdefault(level, 0)
     # One query for every district named; each cell carries its district, so the API needs
     # no loader call per cell.
     districts = District.objects.in_bulk({district_id for district_id, _ in rows})
