@@ -17,9 +17,13 @@ cell left visible, and when those meet its value is exact. With the whole row hi
 hidden cell can still be 0 or 1 (another cell taking the rest), so none can be recovered from
 the total, the other cells, or the rule. tests/progress/test_suppression.py tries exactly that.
 
+Counts of districts (how many districts stand at each stage) follow the same idea with
+groups as rows: see `suppress_groups`.
+
 The module is pure: no database, no Django.
 """
 
+from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
@@ -54,3 +58,50 @@ def suppress_table(
 ) -> dict[Hashable, SuppressedRow]:
     """Suppress every row of a table (row key → column → count)."""
     return {key: suppress_row(counts, minimum) for key, counts in rows.items()}
+
+
+@dataclass(frozen=True)
+class GroupSuppression:
+    hidden: frozenset  # the groups whose counts are not shown
+    total_hidden: bool  # whether the total over every group is hidden too
+
+
+def suppress_groups(
+    groups: Mapping[Hashable, Mapping[Hashable, int]], minimum: int
+) -> GroupSuppression:
+    """Which groups of a table (group → category → count of members) to hide, when every
+    group's counts and their total over all groups are published.
+
+    Each member falls in exactly one category. A group with fewer than `minimum` members is
+    hidden, and so are the next smallest groups until the hidden ones number at least two
+    and `minimum` members together (the total minus the shown groups gives their sum). That
+    choice follows from group sizes alone, so it tells nothing more. Where a shown group, or
+    the hidden groups' sum, has every member in one category, it would tell each member's
+    category: then every group is hidden, and the total too if it is in that case itself.
+    A table of one category (plain counts per group) is held to the minimum size alone.
+    """
+    if minimum < 2:
+        raise ValueError("the minimum group size must be at least 2")
+    groups = {key: Counter(counts) for key, counts in groups.items()}
+    if any(count < 0 for counts in groups.values() for count in counts.values()):
+        raise ValueError("counts cannot be negative")
+    several_categories = len({c for counts in groups.values() for c in counts}) > 1
+
+    def one_category(counts: Counter) -> bool:
+        return several_categories and sum(1 for n in counts.values() if n) == 1
+
+    sizes = {key: counts.total() for key, counts in groups.items()}
+    filled = sorted((key for key, size in sizes.items() if size), key=lambda k: (sizes[k], str(k)))
+    total = sum(groups.values(), Counter())
+    if total.total() < minimum or one_category(total):  # then so is every group
+        return GroupSuppression(frozenset(filled), True)
+    hidden = [key for key in filled if sizes[key] < minimum]
+    while hidden and (len(hidden) < 2 or sum(sizes[k] for k in hidden) < minimum):
+        if len(hidden) == len(filled):
+            break  # every group hidden: their sum is the total, which may be shown
+        hidden.append(filled[len(hidden)])  # filled is smallest first: the next smallest
+    shown = [key for key in filled if key not in hidden]
+    hidden_sum = sum((groups[key] for key in hidden), Counter())
+    if any(one_category(groups[key]) for key in shown) or (hidden and one_category(hidden_sum)):
+        return GroupSuppression(frozenset(filled), False)
+    return GroupSuppression(frozenset(hidden), False)

@@ -31,6 +31,12 @@ class StateSettings(BaseGenericSetting):
         validators=[MinValueValidator(2), MaxValueValidator(100)],
         help_text="Counts of learners or respondents below this are never shown publicly.",
     )
+    minimum_district_count = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MinValueValidator(2), MaxValueValidator(50)],
+        help_text="Figures about districts' self-assessments (how many stand at each stage) "
+        "are shown publicly only for groups of at least this many districts.",
+    )
     notice_lead_working_days = models.PositiveSmallIntegerField(
         default=3,
         validators=[MaxValueValidator(30)],
@@ -40,6 +46,7 @@ class StateSettings(BaseGenericSetting):
     panels = [
         FieldPanel("portrait_label"),
         FieldPanel("minimum_cell_size"),
+        FieldPanel("minimum_district_count"),
         FieldPanel("notice_lead_working_days"),
     ]
 

@@ -2,12 +2,16 @@
 districts or competencies a response holds."""
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
 from portal.api.loaders import Loader, grouped_in_key_order, in_key_order
+from portal.api.permissions import user_has_permissions
+from progress.api.permissions import ProgressPermissions
 from progress.statewide.models import (
     AdoptionStageChange,
     Competency,
@@ -17,6 +21,8 @@ from progress.statewide.models import (
     PublishedRating,
     Stage,
 )
+from progress.suppression import suppress_groups
+from statewide.models import StateSettings
 from tenants.models import District
 
 
@@ -72,46 +78,101 @@ class StageLoader(Loader):
         )
 
 
+UNASSESSED = "(not assessed)"  # a category no stage slug can collide with
+
+
 @dataclass
 class Distribution:
     """Over the active districts (of a region, or the state): how many there are, the
-    framework version's stages, and how many districts' latest published round puts each
-    competency at each stage."""
+    framework version's stages, how many districts' latest published round puts each
+    competency at each stage, and which competencies' figures are withheld from the caller."""
 
     district_count: int
     stages: list
     counts: dict[str, Counter]
+    withheld: Callable[[str], bool] = lambda slug: False
 
-    def for_competency(self, slug: str) -> list[tuple[object, int]]:
+    def for_competency(self, slug: str) -> list[tuple[object, int | None]]:
         counts = self.counts.get(slug, Counter())
-        return [(stage, counts[stage.slug]) for stage in self.stages]
+        shown = not self.withheld(slug)
+        return [(stage, counts[stage.slug] if shown else None) for stage in self.stages]
 
-    def unassessed(self, slug: str) -> int:
+    def unassessed(self, slug: str) -> int | None:
+        if self.withheld(slug):
+            return None
         return self.district_count - sum(self.counts.get(slug, Counter()).values())
 
 
 class DistributionLoader(Loader):
-    """Key: (framework version id, region or ""). Three queries per key, whatever the number
-    of districts."""
+    """Key: (framework version id, region or ""). Four queries per framework version,
+    whatever the number of districts or regions asked for.
+
+    Callers without the district-detail permission get a region's or the state's figures
+    only where the state's minimum number of districts allows (progress.suppression's
+    suppress_groups): every region of a competency is weighed together, so that no withheld
+    figure can be worked out from the state's and the other regions'."""
 
     def batch(self, keys):
-        results = []
-        for version_id, region in keys:
-            districts = active_districts(region)
-            version = FrameworkVersion.objects.select_related("framework").get(pk=version_id)
-            ratings = PublishedRating.objects.filter(
-                is_latest=True, framework_slug=version.framework.slug, district__in=districts
-            )
-            counts: dict[str, Counter] = defaultdict(Counter)
-            for competency, stage, n in (
-                ratings.values_list("competency_slug", "stage_slug")
-                .annotate(n=Count("*"))  # not Count("id"): the partial index answers alone
-                .order_by()
-            ):
-                counts[competency][stage] = n
-            stages = list(Stage.objects.filter(version_id=version_id))
-            results.append(Distribution(districts.count(), stages, counts))
-        return results
+        user = getattr(self.context, "user", None)
+        detail = user_has_permissions(user, [ProgressPermissions.VIEW_DISTRICT_DETAIL])
+        minimum = None if detail else StateSettings.load().minimum_district_count
+        tables = {version_id: RegionTable.read(version_id) for version_id, _ in keys}
+        return [tables[version_id].distribution(region, minimum) for version_id, region in keys]
+
+
+@dataclass(eq=False)  # hashed by identity, for the cache of `withheld`
+class RegionTable:
+    """Every region's active districts and their latest ratings on one framework version.
+    Regions are keyed in lower case, as the API's region argument matches them."""
+
+    stages: list
+    sizes: Counter  # region → active districts
+    counts: dict[str, dict[str, Counter]]  # region → competency → stage → districts
+
+    @classmethod
+    def read(cls, version_id) -> "RegionTable":
+        version = FrameworkVersion.objects.select_related("framework").get(pk=version_id)
+        sizes: Counter = Counter()
+        districts = District.objects.active().values_list("region").annotate(n=Count("pk"))
+        for region, n in districts.order_by():
+            sizes[region.lower()] += n
+        counts: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+        ratings = PublishedRating.objects.filter(
+            is_latest=True, framework_slug=version.framework.slug, district__is_active=True
+        )
+        for region, competency, stage, n in (
+            ratings.values_list("district__region", "competency_slug", "stage_slug")
+            .annotate(n=Count("*"))  # not Count("id"): the partial index answers alone
+            .order_by()
+        ):
+            counts[region.lower()][competency][stage] += n
+        return cls(list(Stage.objects.filter(version_id=version_id)), sizes, counts)
+
+    def distribution(self, region: str, minimum: int | None) -> Distribution:
+        regions = [region] if region else list(self.sizes)
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for name in regions:
+            for competency, stages in self.counts.get(name, {}).items():
+                counts[competency].update(stages)
+        size = sum(self.sizes[name] for name in regions)
+        if minimum is None:
+            return Distribution(size, self.stages, counts)
+        return Distribution(size, self.stages, counts, partial(self.withheld, region, minimum))
+
+    @cache  # noqa: B019 (a table lives for one request)
+    def withheld(self, region: str, minimum: int, competency: str) -> bool:
+        """Whether the region's (or, for "", the state's) figures on the competency are
+        withheld from callers without the district-detail permission."""
+        if region and not self.sizes[region]:
+            return False  # no district there: its zeros tell nothing about any district
+        table = {}
+        for name, size in self.sizes.items():
+            rated = self.counts.get(name, {}).get(competency, Counter())
+            row = {**{stage.slug: 0 for stage in self.stages}, **rated}
+            row[UNASSESSED] = size - sum(rated.values())
+            table[name] = row
+        decision = suppress_groups(table, minimum)
+        return region in decision.hidden if region else decision.total_hidden
 
 
 class LatestAssessmentLoader(Loader):

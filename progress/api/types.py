@@ -49,7 +49,10 @@ class FrameworkStage(graphene.ObjectType):
 
 class StageCount(graphene.ObjectType):
     stage = graphene.Field(FrameworkStage, required=True)
-    district_count = graphene.Int(required=True)
+    district_count = graphene.Int(
+        description="Null where the state's minimum number of districts requires it."
+    )
+    suppressed = graphene.Boolean(required=True)
 
 
 class FrameworkCompetency(graphene.ObjectType):
@@ -59,17 +62,20 @@ class FrameworkCompetency(graphene.ObjectType):
     description = graphene.String(required=True)
     guiding_questions = graphene.List(graphene.NonNull(graphene.String), required=True)
     unassessed_count = graphene.Int(
-        required=True,
         region=graphene.String(),
         description="Active districts whose latest published round does not rate this "
-        "competency, including those that have published none.",
+        "competency, including those that have published none. Null where the state's "
+        "minimum number of districts requires it, unless you hold VIEW_DISTRICT_DETAIL.",
     )
     stage_distribution = graphene.List(
         graphene.NonNull(StageCount),
         required=True,
         region=graphene.String(),
         description="Active districts whose latest published round puts this competency at "
-        "each stage; every stage of the framework appears, in order.",
+        "each stage; every stage of the framework appears, in order. Counts that would tell "
+        "a district's stage (too few districts, or all at one stage, or found by subtraction "
+        "from other regions) are null with suppressed true, unless you hold "
+        "VIEW_DISTRICT_DETAIL.",
     )
 
     @staticmethod
@@ -87,7 +93,7 @@ class FrameworkCompetency(graphene.ObjectType):
         return then(
             distribution,
             lambda d: [
-                StageCount(stage=stage, district_count=n)
+                StageCount(stage=stage, district_count=n, suppressed=n is None)
                 for stage, n in d.for_competency(competency.slug)
             ],
         )
@@ -131,10 +137,12 @@ class Framework(graphene.ObjectType):
     version = graphene.Int(required=True)
     stages = graphene.List(graphene.NonNull(FrameworkStage), required=True)
     conditions = graphene.List(graphene.NonNull(FrameworkCondition), required=True)
-    progress_over_time = graphene.List(
-        graphene.NonNull(ConditionProgress),
-        required=True,
+    # Averages over a year's rounds tell one district's stages wherever few districts
+    # published that year, and no minimum squares them with the stage distributions.
+    progress_over_time = PermissionField(
+        graphene.List(graphene.NonNull(ConditionProgress), required=True),
         region=graphene.String(),
+        permissions=[ProgressPermissions.VIEW_DISTRICT_DETAIL],
         description="Every published round of active districts (not only the latest), by "
         "the school year it was published in and by condition.",
     )

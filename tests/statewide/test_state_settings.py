@@ -27,6 +27,7 @@ def test_state_staff_edit_the_settings_in_the_state_admin(db, host_client):
         {
             "portrait_label": "Portrait of a Graduate",
             "minimum_cell_size": "12",
+            "minimum_district_count": "4",
             "notice_lead_working_days": "5",
         },
         follow=True,
@@ -35,6 +36,7 @@ def test_state_staff_edit_the_settings_in_the_state_admin(db, host_client):
     assert response.status_code == 200
     settings = StateSettings.load()
     assert (settings.portrait_label, settings.minimum_cell_size) == ("Portrait of a Graduate", 12)
+    assert settings.minimum_district_count == 4
 
 
 def test_a_bad_minimum_cell_size_changes_nothing(db, host_client):

@@ -82,10 +82,10 @@ def _distribution(competency) -> dict[str, int]:
     return {row["stage"]["slug"]: row["districtCount"] for row in competency["stageDistribution"]}
 
 
-def test_framework_progress_counts_latest_published_rounds(state, public_client):
-    # when
+def test_framework_progress_counts_latest_published_rounds(state, staff_client):
+    # when: as staff who may read district detail (tests/security/ covers the public)
     data = get_data(
-        public_client, operation("FrameworkProgress"), {"framework": "finding-your-path"}
+        staff_client, operation("FrameworkProgress"), {"framework": "finding-your-path"}
     )
     # then
     framework = data["framework"]
@@ -123,9 +123,9 @@ def test_framework_progress_counts_latest_published_rounds(state, public_client)
     assert untouched["unassessedCount"] == 4
 
 
-def test_framework_progress_by_region(state, public_client):
+def test_framework_progress_by_region(state, staff_client):
     variables = {"framework": "finding-your-path", "region": "north"}
-    data = get_data(public_client, operation("FrameworkProgress"), variables)
+    data = get_data(staff_client, operation("FrameworkProgress"), variables)
     equity = _competency(data, "equity-driven")
     assert _distribution(equity)["developing"] == 2
     assert equity["unassessedCount"] == 0
