@@ -24,7 +24,7 @@ The module is pure: no database, no Django.
 """
 
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass
 
 
@@ -67,18 +67,23 @@ class GroupSuppression:
 
 
 def suppress_groups(
-    groups: Mapping[Hashable, Mapping[Hashable, int]], minimum: int
+    groups: Mapping[Hashable, Mapping[Hashable, int]],
+    minimum: int,
+    *,
+    unpublished: Collection[Hashable] = (),
 ) -> GroupSuppression:
     """Which groups of a table (group → category → count of members) to hide, when every
     group's counts and their total over all groups are published.
 
     Each member falls in exactly one category. A group with fewer than `minimum` members is
-    hidden, and so are the next smallest groups until the hidden ones number at least two
-    and `minimum` members together (the total minus the shown groups gives their sum). That
-    choice follows from group sizes alone, so it tells nothing more. Where a shown group, or
-    the hidden groups' sum, has every member in one category, it would tell each member's
-    category: then every group is hidden, and the total too if it is in that case itself.
-    A table of one category (plain counts per group) is held to the minimum size alone.
+    hidden, as are the `unpublished` groups (those no reader can ask for), and then the next
+    smallest groups until the hidden ones number at least two and `minimum` members together
+    (the total minus the shown groups gives their sum). That choice follows from group sizes
+    alone, so it tells nothing more. Where a shown group has every member in one category, it
+    would tell each member's category; where the hidden groups' sum has none in a category
+    the total has, it would tell that none of the hidden groups has any there. Then every
+    group is hidden, and the total too if all its members share one category. A table of one
+    category (plain counts per group) is held to the minimum size alone.
     """
     if minimum < 2:
         raise ValueError("the minimum group size must be at least 2")
@@ -95,13 +100,15 @@ def suppress_groups(
     total = sum(groups.values(), Counter())
     if total.total() < minimum or one_category(total):  # then so is every group
         return GroupSuppression(frozenset(filled), True)
-    hidden = [key for key in filled if sizes[key] < minimum]
+    hidden = [key for key in filled if sizes[key] < minimum or key in unpublished]
     while hidden and (len(hidden) < 2 or sum(sizes[k] for k in hidden) < minimum):
-        if len(hidden) == len(filled):
+        complements = [key for key in filled if key not in hidden]  # smallest first
+        if not complements:
             break  # every group hidden: their sum is the total, which may be shown
-        hidden.append(filled[len(hidden)])  # filled is smallest first: the next smallest
+        hidden.append(complements[0])
     shown = [key for key in filled if key not in hidden]
     hidden_sum = sum((groups[key] for key in hidden), Counter())
-    if any(one_category(groups[key]) for key in shown) or (hidden and one_category(hidden_sum)):
+    hidden_sum_gives_a_zero = hidden and any(not hidden_sum[c] for c in total)
+    if any(one_category(groups[key]) for key in shown) or hidden_sum_gives_a_zero:
         return GroupSuppression(frozenset(filled), False)
     return GroupSuppression(frozenset(hidden), False)

@@ -79,6 +79,7 @@ class StageLoader(Loader):
 
 
 UNASSESSED = "(not assessed)"  # a category no stage slug can collide with
+UNLISTED = None  # the group of districts whose region no region argument reaches
 
 
 @dataclass
@@ -116,14 +117,14 @@ class DistributionLoader(Loader):
         user = getattr(self.context, "user", None)
         detail = user_has_permissions(user, [ProgressPermissions.VIEW_DISTRICT_DETAIL])
         minimum = None if detail else StateSettings.load().minimum_district_count
-        tables = {version_id: RegionTable.read(version_id) for version_id, _ in keys}
+        tables = {version_id: RegionTable.read(version_id) for version_id in {k[0] for k in keys}}
         return [tables[version_id].distribution(region, minimum) for version_id, region in keys]
 
 
 @dataclass(eq=False)  # hashed by identity, for the cache of `withheld`
 class RegionTable:
     """Every region's active districts and their latest ratings on one framework version.
-    Regions are keyed in lower case, as the API's region argument matches them."""
+    Regions are keyed as the API's region argument reaches them (see _region_key)."""
 
     stages: list
     sizes: Counter  # region → active districts
@@ -135,7 +136,7 @@ class RegionTable:
         sizes: Counter = Counter()
         districts = District.objects.active().values_list("region").annotate(n=Count("pk"))
         for region, n in districts.order_by():
-            sizes[region.lower()] += n
+            sizes[_region_key(region)] += n
         counts: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
         ratings = PublishedRating.objects.filter(
             is_latest=True, framework_slug=version.framework.slug, district__is_active=True
@@ -145,11 +146,11 @@ class RegionTable:
             .annotate(n=Count("*"))  # not Count("id"): the partial index answers alone
             .order_by()
         ):
-            counts[region.lower()][competency][stage] += n
+            counts[_region_key(region)][competency][stage] += n
         return cls(list(Stage.objects.filter(version_id=version_id)), sizes, counts)
 
     def distribution(self, region: str, minimum: int | None) -> Distribution:
-        regions = [region] if region else list(self.sizes)
+        regions = [region] if region else list(self.sizes)  # "" is the whole state
         counts: dict[str, Counter] = defaultdict(Counter)
         for name in regions:
             for competency, stages in self.counts.get(name, {}).items():
@@ -171,8 +172,14 @@ class RegionTable:
             row = {**{stage.slug: 0 for stage in self.stages}, **rated}
             row[UNASSESSED] = size - sum(rated.values())
             table[name] = row
-        decision = suppress_groups(table, minimum)
+        decision = suppress_groups(table, minimum, unpublished={UNLISTED})
         return region in decision.hidden if region else decision.total_hidden
+
+
+def _region_key(region: str) -> str | None:
+    """The region argument that reaches a district's region: its name in lower case, or
+    none for a blank name or one with spaces around it (the argument is stripped)."""
+    return region.lower() if region and region == region.strip() else UNLISTED
 
 
 class LatestAssessmentLoader(Loader):
