@@ -14,7 +14,9 @@ from progress.models.outcomes import GradeBand, PerformanceLevel
 TEMPLATE_COLUMNS = ("school_year", "competency", "grade_band", "level", "count")
 MAX_ROWS = 20_000
 MAX_COUNT = 1_000_000
-SCHOOL_YEAR_RE = re.compile(r"^(\d{4})-(\d{2})$")
+MAX_VALUE_LENGTH = 200  # far beyond any slug, year or count; keeps messages short
+SCHOOL_YEAR_RE = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+COUNT_RE = re.compile(r"[0-9]+")  # ASCII digits only: "²" and "٣" are digits to str.isdigit
 
 
 @dataclass(frozen=True)
@@ -60,12 +62,27 @@ def read_outcome_csv(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise OutcomeFileRefused("The file is not UTF-8 text; save it as CSV (UTF-8).") from error
+    if "\x00" in text:
+        raise OutcomeFileRefused(
+            "The file holds NUL characters, so it is not CSV text (a spreadsheet or a UTF-16 "
+            "file, perhaps); save it as CSV (UTF-8)."
+        )
     reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _read_rows(reader, competency_slugs)
+    except csv.Error as error:  # a field beyond the csv module's limit, among others
+        raise OutcomeFileRefused(
+            f"Line {reader.line_num} cannot be read as CSV ({error}); save the file as CSV "
+            "(UTF-8) from the template."
+        ) from error
+
+
+def _read_rows(reader, competency_slugs: set[str]) -> tuple[list[CountRow], list[RowProblem]]:
     header = next(reader, None)
     if not header:
         raise OutcomeFileRefused("The file is empty.")
     columns = [name.strip().lower() for name in header]
-    extra = [name for name in columns if name not in TEMPLATE_COLUMNS]
+    extra = [_shown(name) for name in columns if name not in TEMPLATE_COLUMNS]
     if extra:
         raise OutcomeFileRefused(
             f"The file has columns outside the template ({', '.join(extra)}). Only counts are "
@@ -90,6 +107,13 @@ def read_outcome_csv(
             )
             continue
         record = {name: value.strip() for name, value in zip(columns, values, strict=True)}
+        too_long = [name for name, value in record.items() if len(value) > MAX_VALUE_LENGTH]
+        if too_long:
+            problems += [
+                RowProblem(line, f"the {name} is longer than {MAX_VALUE_LENGTH} characters")
+                for name in too_long
+            ]
+            continue
         row, row_problems = _check_row(record, competency_slugs)
         if row is not None:
             key = (row.school_year, row.competency_slug, row.grade_band, row.level)
@@ -124,9 +148,15 @@ def _check_row(record: dict[str, str], competency_slugs: set[str]):
             f"level “{record['level']}” should be one of {', '.join(PerformanceLevel.values)}"
         )
     count_text = record["count"]
-    count = int(count_text) if count_text.isdigit() else None
-    if count is None or count > MAX_COUNT:
+    if not COUNT_RE.fullmatch(count_text):
         problems.append(f"count “{count_text}” should be a whole number from 0 up")
+    elif len(count_text.lstrip("0")) > len(str(MAX_COUNT)) or int(count_text) > MAX_COUNT:
+        problems.append(f"count “{_shown(count_text)}” is more than {MAX_COUNT:,} learners")
     if problems:
         return None, problems
-    return CountRow(year, competency, band, level, count), []
+    return CountRow(year, competency, band, level, int(count_text)), []
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """A value as a message quotes it: cut short, so a long one cannot swamp the page."""
+    return value if len(value) <= limit else value[:limit] + "…"
