@@ -5,7 +5,7 @@ from itertools import product
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from progress.suppression import suppress_row, suppress_table
+from progress.suppression import suppress_groups, suppress_row, suppress_table
 
 LEVELS = ("beginning", "approaching", "meeting", "exceeding")
 
@@ -96,3 +96,24 @@ def test_rows_of_a_table_are_suppressed_independently():
     table = suppress_table({"x": {"a": 1, "b": 50, "c": 60}, "y": {"a": 20, "b": 30}}, 10)
     assert table["x"].hidden() == {"a", "b", "c"}
     assert table["y"].hidden() == set()
+
+
+def test_groups_too_small_are_hidden_with_the_next_smallest():
+    groups = {"North": {"a": 1, "b": 1}, "South": {"a": 3, "b": 2}, "East": {"a": 9, "b": 9}}
+    decision = suppress_groups(groups, 3)
+    assert decision.hidden == {"North", "South"} and not decision.total_hidden
+
+
+def test_plain_counts_per_group_are_held_to_the_minimum_size_alone():
+    decision = suppress_groups({"North": {"n": 12}, "South": {"n": 2}, "East": {"n": 40}}, 10)
+    assert decision.hidden == {"North", "South"} and not decision.total_hidden
+
+
+def test_one_group_all_in_one_category_hides_every_group_but_not_the_total():
+    decision = suppress_groups({"North": {"a": 5, "b": 0}, "South": {"a": 3, "b": 4}}, 3)
+    assert decision.hidden == {"North", "South"} and not decision.total_hidden
+
+
+def test_a_total_all_in_one_category_is_hidden():
+    decision = suppress_groups({"North": {"a": 5, "b": 0}, "South": {"a": 4, "b": 0}}, 3)
+    assert decision.hidden == {"North", "South"} and decision.total_hidden

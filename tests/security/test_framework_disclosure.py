@@ -197,3 +197,11 @@ def test_averages_over_rounds_need_district_detail(db, public_client, staff_clie
     assert_no_permission(post(public_client, query, variables), ["framework", "progressOverTime"])
     rows = get_data(staff_client, query, variables)["framework"]["progressOverTime"]
     assert [row["averagePosition"] for row in rows] == [2.0]
+
+
+def test_a_cached_answer_for_district_detail_is_never_served_to_the_public(
+    db, page_cache, public_client, staff_client
+):
+    seed(stage_world({"North": ["developing"], "South": ["developing", "refining"]}), 3)
+    assert progress(staff_client, "North")["equity-driven"]["developing"] == 1
+    assert progress(public_client, "North")["equity-driven"]["developing"] is None
