@@ -78,6 +78,7 @@ MIDDLEWARE = [
     # The page cache (wagtail-cache) wraps everything after routing, which sets the schema.
     "tenants.page_cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.statement_timeout.StatementTimeoutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -136,6 +137,8 @@ DATABASES = {
         "CONN_HEALTH_CHECKS": True,
     }
 }
+# Web processes only (portal/wsgi.py): a statement past this is cancelled with a 503.
+WEB_STATEMENT_TIMEOUT_MS = ENV.web_statement_timeout * 1000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Every cache key carries the schema name: Wagtail's site-root and rendition keys repeat

@@ -43,6 +43,10 @@ class Environment:
             _flag("SECURE_COOKIES", False) if "SECURE_COOKIES" in os.environ else None
         )
     )
+    # Seconds a database statement of a web request may run (0: no limit).
+    web_statement_timeout: int = field(
+        default_factory=lambda: int(os.environ.get("WEB_STATEMENT_TIMEOUT", "10"))
+    )
     hsts_seconds: int = field(default_factory=lambda: int(os.environ.get("HSTS_SECONDS", "0")))
     extra_allowed_hosts: list[str] = field(default_factory=lambda: _list("ALLOWED_HOSTS", ""))
     trusted_proxy_addresses: list[str] = field(
