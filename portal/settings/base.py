@@ -1,11 +1,10 @@
 """Settings shared by every environment. The environment itself is read in environment.py."""
 
-from urllib.parse import unquote, urlparse
-
 from portal.settings.environment import BASE_DIR, ENV
 from portal.site_name import lazy_site_name
 
-SECRET_KEY = ENV.secret_key or "insecure-development-key-change-me"
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me"
+SECRET_KEY = ENV.secret_key or DEVELOPMENT_SECRET_KEY
 DEBUG = ENV.debug
 
 # The state is the public schema; each district is a schema of its own (django-tenants).
@@ -116,27 +115,18 @@ WSGI_APPLICATION = "portal.wsgi.application"
 
 def _database_settings() -> dict:
     if ENV.database_url:
-        url = urlparse(ENV.database_url)
-        return {
-            "NAME": url.path.lstrip("/") or "portal",
-            "USER": url.username or "postgres",
-            "PASSWORD": unquote(url.password or ""),
-            "HOST": url.hostname or "",
-            "PORT": str(url.port or ""),
-        }
+        return ENV.database()
     from portal.embedded_db import embedded_database_settings
 
-    return embedded_database_settings(ENV.data_dir)
-
-
-DATABASES = {
-    "default": {
+    return {
         "ENGINE": "django_tenants.postgresql_backend",
-        **_database_settings(),
+        **embedded_database_settings(ENV.data_dir),
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
     }
-}
+
+
+DATABASES = {"default": _database_settings()}
 # Web processes only (portal/wsgi.py): a statement past this is cancelled with a 503.
 WEB_STATEMENT_TIMEOUT_MS = ENV.web_statement_timeout * 1000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -4,6 +4,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import dj_database_url
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -60,6 +62,17 @@ class Environment:
     default_from_email: str = field(
         default_factory=lambda: os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
     )
+
+    def database(self) -> dict:
+        """DATABASE_URL as Django's settings, its query options (sslmode=require, …) kept."""
+        return dict(
+            dj_database_url.parse(
+                self.database_url,
+                engine="django_tenants.postgresql_backend",
+                conn_max_age=60,
+                conn_health_checks=True,
+            )
+        )
 
 
 ENV = Environment()
