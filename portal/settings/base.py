@@ -1,5 +1,7 @@
 """Settings shared by every environment. The environment itself is read in environment.py."""
 
+from datetime import timedelta
+
 from portal.settings.environment import BASE_DIR, ENV
 from portal.site_name import lazy_site_name
 
@@ -40,6 +42,8 @@ PER_SCHEMA_APPS = [
     "modelcluster",
     "taggit",
     "portrait",
+    # Failed sign-ins, counted in each schema's own tables: a district locks its own accounts.
+    "axes",
 ]
 # `tenants` comes before `django_tenants` so that its migrate commands win.
 SHARED_APPS = [
@@ -84,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "wagtailcache.cache.FetchFromCacheMiddleware",
@@ -176,6 +181,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
+# Sign-in that resists guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords in a
+# row for one account from one address, that pair may not sign in until the cool-off ends or
+# staff unlock it (Settings → Sign-in lockouts). Counts live in each schema's own tables.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "council.ratelimit.client_address"  # honours trusted proxies
+AXES_LOCKOUT_CALLABLE = "portal.sign_in.locked_out_response"
+AXES_ENABLE_ADMIN = False  # no Django admin here: the Wagtail admin lists lockouts
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
