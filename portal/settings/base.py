@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+
 from portal.settings.environment import BASE_DIR, ENV
 from portal.site_name import lazy_site_name
 
@@ -58,7 +60,7 @@ SHARED_APPS = [
 # District self-assessments and outcome uploads: a table in every district schema, none in public.
 TENANT_APPS = [*PER_SCHEMA_APPS, "progress"]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
-INSTALLED_APPS += ["portal", "wagtailcache", "django.forms"]
+INSTALLED_APPS += ["portal", "wagtailcache", "django.forms", "csp"]
 
 TENANT_MODEL = "tenants.District"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     # The page cache (wagtail-cache) wraps everything after routing, which sets the schema.
     "tenants.page_cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Inside the page cache, so a cached page keeps the header it was stored with.
+    "portal.content_security.PortalCSPMiddleware",
     "portal.statement_timeout.StatementTimeoutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -107,6 +111,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "tenants.context_processors.current_site_kind",
                 "portrait.context_processors.portrait_label",
+                "csp.context_processors.nonce",  # CSP_NONCE, for a template's own inline script
             ],
         },
     },
@@ -253,10 +258,34 @@ WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}" + (
     f":{PUBLIC_PORT}" if PUBLIC_PORT and PUBLIC_PORT != _DEFAULT_PORT else ""
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portrait.forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_I18N_ENABLED = False
+
+# Every page's Content-Security-Policy (portal/content_security.py relaxes scripts in the admin).
+# Styles may be inline: pages and Wagtail's admin set widths and colors in style attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # Stories embed videos from their own sites; Wagtail's preview frames the site itself.
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 SUPPORT_LINK_MAX_AGE_SECONDS = 5 * 60
 

@@ -49,7 +49,10 @@ class Environment:
     web_statement_timeout: int = field(
         default_factory=lambda: int(os.environ.get("WEB_STATEMENT_TIMEOUT", "10"))
     )
-    hsts_seconds: int = field(default_factory=lambda: int(os.environ.get("HSTS_SECONDS", "0")))
+    # Browsers heed HSTS only from a site they reached over valid HTTPS; 0 turns it off.
+    hsts_seconds: int = field(
+        default_factory=lambda: int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+    )
     extra_allowed_hosts: list[str] = field(default_factory=lambda: _list("ALLOWED_HOSTS", ""))
     trusted_proxy_addresses: list[str] = field(
         default_factory=lambda: _list("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1")

@@ -27,6 +27,8 @@ CSRF_COOKIE_SECURE = ENV.secure_cookies is not False
 SECURE_HSTS_SECONDS = ENV.hsts_seconds
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True  # every district is a sub-domain of the state's
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"  # no address leaves for another site
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail's preview frames the site's own pages.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]

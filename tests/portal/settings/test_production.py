@@ -1,8 +1,6 @@
 """Production settings refuse keys anyone can read, and docker-compose.yml's own values hold."""
 
 import re
-import runpy
-import sys
 
 import pytest
 import yaml
@@ -11,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
 from council.ratelimit import client_address
-from portal.settings import environment
+from tests.portal.settings.conftest import load_production_settings
 
 COMPOSE = yaml.safe_load((django_settings.BASE_DIR / "docker-compose.yml").read_text())
 PORTAL_ENVIRONMENT = COMPOSE["x-portal-environment"]
@@ -21,14 +19,6 @@ def compose_default(value: str) -> str:
     """The value compose uses when the shell sets nothing: `${NAME:-default}` gives default."""
     match = re.fullmatch(r"\$\{\w+:-(.*)\}", value)
     return match.group(1) if match else value
-
-
-def load_production_settings(monkeypatch, **variables) -> dict:
-    for name, value in {"DATABASE_URL": "postgres://portal@db/portal", **variables}.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.setattr(environment, "ENV", environment.Environment())
-    monkeypatch.delitem(sys.modules, "portal.settings.base")  # read again with this environment
-    return runpy.run_module("portal.settings.production")
 
 
 @pytest.mark.parametrize(
