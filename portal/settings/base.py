@@ -253,6 +253,7 @@ DEFAULT_FROM_EMAIL = ENV.default_from_email
 
 WAGTAIL_SITE_NAME = lazy_site_name  # the district's name in its admin, the state's in its own
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to Wagtail's release feed (the CSP refuses it too)
 _DEFAULT_PORT = {"http": "80", "https": "443"}.get(PUBLIC_SCHEME)
 WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}" + (
     f":{PUBLIC_PORT}" if PUBLIC_PORT and PUBLIC_PORT != _DEFAULT_PORT else ""
