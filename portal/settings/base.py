@@ -46,6 +46,10 @@ PER_SCHEMA_APPS = [
     "portrait",
     # Failed sign-ins, counted in each schema's own tables: a district locks its own accounts.
     "axes",
+    # Two-factor sign-in: each schema keeps its own users' authenticator apps and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 # `tenants` comes before `django_tenants` so that its migrate commands win.
 SHARED_APPS = [
@@ -93,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "wagtailcache.cache.FetchFromCacheMiddleware",
@@ -202,6 +208,13 @@ AXES_CLIENT_IP_CALLABLE = "council.ratelimit.client_address"  # honours trusted 
 AXES_LOCKOUT_CALLABLE = "portal.sign_in.locked_out_response"
 AXES_ENABLE_ADMIN = False  # no Django admin here: the Wagtail admin lists lockouts
 AXES_VERBOSE = False
+# Two-factor sign-in to the admin (django-otp; portal/two_factor/): who must use it is a state
+# setting. The issuer is the name people see in their authenticator app: the site's own.
+
+
+def OTP_TOTP_ISSUER(device) -> str:  # noqa: N802 (django-otp calls the setting itself)
+    return str(lazy_site_name)
+
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
