@@ -1,11 +1,17 @@
 """Holds an admin session at the second step until its code is entered (after django-otp's
-OTPMiddleware, which knows whether this session has been verified)."""
+OTPMiddleware, which knows whether this session has been verified). Elsewhere (GraphQL, the
+council) a session still waiting for its code counts as nobody's."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 
-from portal.two_factor.policy import has_authenticator, must_use_two_factor
+from portal.two_factor.policy import (
+    SECOND_STEP_PENDING,
+    has_authenticator,
+    must_use_two_factor,
+)
 
 ADMIN_PREFIX = "/admin/"
 # What a signed-in but unverified person may still reach: signing in or out, the code form.
@@ -28,6 +34,8 @@ class TwoFactorMiddleware:
 
     def hold(self, request):
         if not request.path_info.startswith(ADMIN_PREFIX):
+            if request.session.get(SECOND_STEP_PENDING) and not request.user.is_verified():
+                request.user = AnonymousUser()
             return None
         user = request.user
         if not user.is_authenticated or user.is_verified():

@@ -11,12 +11,20 @@ from statewide.models import StateSettings
 from tenants.state import on_state_schema
 
 RECOVERY_CODE_COUNT = 10
+# Set at password sign-in for an account with an authenticator, cleared once its code is in.
+SECOND_STEP_PENDING = "two_factor_pending"
 APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
 
 
 def has_authenticator(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def note_second_step_pending(sender, request, user, **kwargs) -> None:
+    """Mark the session at sign-in (one query then, none on later requests)."""
+    if request is not None and has_authenticator(user):
+        request.session[SECOND_STEP_PENDING] = True
 
 
 def must_use_two_factor(user) -> bool:

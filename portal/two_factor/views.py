@@ -43,6 +43,7 @@ def verify(request):
         device = None if wait else match_token(request.user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
+            request.session.pop(policy.SECOND_STEP_PENDING, None)
             return redirect(next_page(request))
         form.add_error("code", too_soon(wait) if wait else WRONG_CODE)
     return render(

@@ -74,6 +74,19 @@ def test_an_enrolled_account_is_asked_for_its_code_and_a_recovery_code_works_onc
     assert again.get("/admin/").status_code == 302
 
 
+def test_a_session_waiting_for_its_code_is_nobodys_outside_the_admin(db, host_client):
+    # given an enrolled account signed in with its password only
+    pat = make_user("public", "pat")
+    secret, _ = enrol("public", pat)
+    client = host_client("localhost")
+    sign_in(client)
+    # then the council and the API see nobody signed in
+    assert client.get("/council/me/")["Location"].startswith("/council/sign-in/")
+    # until the code is entered
+    client.post("/admin/two-factor/verify/", {"code": code_for(secret)})
+    assert client.get("/council/me/").status_code == 403  # signed in, not a council member
+
+
 def test_wrong_codes_in_a_row_make_the_next_try_wait_and_say_so(db, host_client):
     pat = make_user("public", "pat")
     secret, _ = enrol("public", pat)
