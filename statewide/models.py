@@ -5,7 +5,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting
 from wagtail.search import index
 
@@ -42,12 +42,31 @@ class StateSettings(BaseGenericSetting):
         validators=[MaxValueValidator(30)],
         help_text="Working days between a convening's public notice and the convening.",
     )
+    two_factor_for_state_staff = models.BooleanField(
+        default=False,
+        verbose_name="Require two-factor sign-in for state staff",
+        help_text="Everyone who signs in to the state's admin with a password must also "
+        "enter a code from an authenticator app.",
+    )
+    two_factor_for_district_administrators = models.BooleanField(
+        default=False,
+        verbose_name="Require two-factor sign-in for district administrators",
+        help_text="Each district's administrators must also enter a code from an "
+        "authenticator app when they sign in to their district's admin.",
+    )
 
     panels = [
         FieldPanel("portrait_label"),
         FieldPanel("minimum_cell_size"),
         FieldPanel("minimum_district_count"),
         FieldPanel("notice_lead_working_days"),
+        MultiFieldPanel(
+            [
+                FieldPanel("two_factor_for_state_staff"),
+                FieldPanel("two_factor_for_district_administrators"),
+            ],
+            heading="Two-factor sign-in",
+        ),
     ]
 
     class Meta:

@@ -1,11 +1,14 @@
 """Settings shared by every environment. The environment itself is read in environment.py."""
 
-from urllib.parse import unquote, urlparse
+from datetime import timedelta
+
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from portal.settings.environment import BASE_DIR, ENV
 from portal.site_name import lazy_site_name
 
-SECRET_KEY = ENV.secret_key or "insecure-development-key-change-me"
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me"
+SECRET_KEY = ENV.secret_key or DEVELOPMENT_SECRET_KEY
 DEBUG = ENV.debug
 
 # The state is the public schema; each district is a schema of its own (django-tenants).
@@ -41,6 +44,12 @@ PER_SCHEMA_APPS = [
     "modelcluster",
     "taggit",
     "portrait",
+    # Failed sign-ins, counted in each schema's own tables: a district locks its own accounts.
+    "axes",
+    # Two-factor sign-in: each schema keeps its own users' authenticator apps and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 # `tenants` comes before `django_tenants` so that its migrate commands win.
 SHARED_APPS = [
@@ -55,7 +64,7 @@ SHARED_APPS = [
 # District self-assessments and outcome uploads: a table in every district schema, none in public.
 TENANT_APPS = [*PER_SCHEMA_APPS, "progress"]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
-INSTALLED_APPS += ["portal", "wagtailcache", "django.forms"]
+INSTALLED_APPS += ["portal", "wagtailcache", "django.forms", "csp"]
 
 TENANT_MODEL = "tenants.District"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
@@ -78,12 +87,18 @@ MIDDLEWARE = [
     # The page cache (wagtail-cache) wraps everything after routing, which sets the schema.
     "tenants.page_cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Inside the page cache, so a cached page keeps the header it was stored with.
+    "portal.content_security.PortalCSPMiddleware",
+    "portal.statement_timeout.StatementTimeoutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "wagtailcache.cache.FetchFromCacheMiddleware",
@@ -102,6 +117,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "tenants.context_processors.current_site_kind",
                 "portrait.context_processors.portrait_label",
+                "csp.context_processors.nonce",  # CSP_NONCE, for a template's own inline script
             ],
         },
     },
@@ -115,27 +131,20 @@ WSGI_APPLICATION = "portal.wsgi.application"
 
 def _database_settings() -> dict:
     if ENV.database_url:
-        url = urlparse(ENV.database_url)
-        return {
-            "NAME": url.path.lstrip("/") or "portal",
-            "USER": url.username or "postgres",
-            "PASSWORD": unquote(url.password or ""),
-            "HOST": url.hostname or "",
-            "PORT": str(url.port or ""),
-        }
+        return ENV.database()
     from portal.embedded_db import embedded_database_settings
 
-    return embedded_database_settings(ENV.data_dir)
-
-
-DATABASES = {
-    "default": {
+    return {
         "ENGINE": "django_tenants.postgresql_backend",
-        **_database_settings(),
+        **embedded_database_settings(ENV.data_dir),
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
     }
-}
+
+
+DATABASES = {"default": _database_settings()}
+# Web processes only (portal/wsgi.py): a statement past this is cancelled with a 503.
+WEB_STATEMENT_TIMEOUT_MS = ENV.web_statement_timeout * 1000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Every cache key carries the schema name: Wagtail's site-root and rendition keys repeat
@@ -183,6 +192,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
+# Sign-in that resists guessing (django-axes): after AXES_FAILURE_LIMIT wrong passwords in a
+# row for one account from one address, that pair may not sign in until the cool-off ends or
+# staff unlock it (Settings → Sign-in lockouts). Counts live in each schema's own tables.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "council.ratelimit.client_address"  # honours trusted proxies
+AXES_LOCKOUT_CALLABLE = "portal.sign_in.locked_out_response"
+AXES_ENABLE_ADMIN = False  # no Django admin here: the Wagtail admin lists lockouts
+AXES_VERBOSE = False
+# Two-factor sign-in to the admin (django-otp; portal/two_factor/): who must use it is a state
+# setting. The issuer is the name people see in their authenticator app: the site's own.
+
+
+def OTP_TOTP_ISSUER(device) -> str:  # noqa: N802 (django-otp calls the setting itself)
+    return str(lazy_site_name)
+
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
@@ -234,15 +266,40 @@ DEFAULT_FROM_EMAIL = ENV.default_from_email
 
 WAGTAIL_SITE_NAME = lazy_site_name  # the district's name in its admin, the state's in its own
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to Wagtail's release feed (the CSP refuses it too)
 _DEFAULT_PORT = {"http": "80", "https": "443"}.get(PUBLIC_SCHEME)
 WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}" + (
     f":{PUBLIC_PORT}" if PUBLIC_PORT and PUBLIC_PORT != _DEFAULT_PORT else ""
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portrait.forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_I18N_ENABLED = False
+
+# Every page's Content-Security-Policy (portal/content_security.py relaxes scripts in the admin).
+# Styles may be inline: pages and Wagtail's admin set widths and colors in style attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        # Stories embed videos from their own sites; Wagtail's preview frames the site itself.
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 SUPPORT_LINK_MAX_AGE_SECONDS = 5 * 60
 

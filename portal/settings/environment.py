@@ -4,6 +4,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import dj_database_url
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -43,7 +45,14 @@ class Environment:
             _flag("SECURE_COOKIES", False) if "SECURE_COOKIES" in os.environ else None
         )
     )
-    hsts_seconds: int = field(default_factory=lambda: int(os.environ.get("HSTS_SECONDS", "0")))
+    # Seconds a database statement of a web request may run (0: no limit).
+    web_statement_timeout: int = field(
+        default_factory=lambda: int(os.environ.get("WEB_STATEMENT_TIMEOUT", "10"))
+    )
+    # Browsers heed HSTS only from a site they reached over valid HTTPS; 0 turns it off.
+    hsts_seconds: int = field(
+        default_factory=lambda: int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+    )
     extra_allowed_hosts: list[str] = field(default_factory=lambda: _list("ALLOWED_HOSTS", ""))
     trusted_proxy_addresses: list[str] = field(
         default_factory=lambda: _list("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1")
@@ -56,6 +65,17 @@ class Environment:
     default_from_email: str = field(
         default_factory=lambda: os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
     )
+
+    def database(self) -> dict:
+        """DATABASE_URL as Django's settings, its query options (sslmode=require, …) kept."""
+        return dict(
+            dj_database_url.parse(
+                self.database_url,
+                engine="django_tenants.postgresql_backend",
+                conn_max_age=60,
+                conn_health_checks=True,
+            )
+        )
 
 
 ENV = Environment()

@@ -1,8 +1,20 @@
+from django.core.exceptions import ImproperlyConfigured
+
 from portal.settings.base import *
 from portal.settings.environment import ENV
 
+# Keys printed in this repository: anyone could sign sessions and password-reset links.
+PUBLIC_SECRET_KEYS = {
+    DEVELOPMENT_SECRET_KEY,
+    "django-insecure-CHANGE-ME-this-placeholder-is-not-a-secret",  # docker-compose.yml's
+}
+_NEW_KEY_HINT = 'Make one with: python3 -c "import secrets; print(secrets.token_urlsafe(50))"'
 if not ENV.secret_key:
-    raise RuntimeError("SECRET_KEY must be set in production.")
+    raise ImproperlyConfigured(f"SECRET_KEY must be set in production. {_NEW_KEY_HINT}")
+if ENV.secret_key in PUBLIC_SECRET_KEYS or ENV.secret_key.startswith("django-insecure-"):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is a placeholder published with the portal's code. {_NEW_KEY_HINT}"
+    )
 if not ENV.database_url:
     raise RuntimeError("DATABASE_URL must be set in production.")
 
@@ -15,6 +27,8 @@ CSRF_COOKIE_SECURE = ENV.secure_cookies is not False
 SECURE_HSTS_SECONDS = ENV.hsts_seconds
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True  # every district is a sub-domain of the state's
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"  # no address leaves for another site
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail's preview frames the site's own pages.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
