@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('statewide', '0001_initial'),
+        ('statewide', '0002_state_settings_minimum_district_count'),
     ]
 
     operations = [
