@@ -22,7 +22,7 @@ from tenants.page_cache import never_page_cached
 def council_home(request):
     convenings = Convening.objects.noticed().upcoming()[:3]
     prompts = Prompt.objects.open_now().order_by("closes_at")[:5]
-    outcomes = Outcome.objects.filter(is_published=True).select_related("theme")[:3]
+    outcomes = Outcome.objects.published_to(member_for(request)).select_related("theme")[:3]
     return render(
         request,
         "council/council_home.html",

@@ -35,14 +35,22 @@ def _published(slug: str) -> Prompt:
     return prompt
 
 
+def members_only_refusal(request, prompt: Prompt):
+    """The page refusing a members-only prompt to anyone but a member, or None: every route
+    of a prompt (answer, rate, report, results) asks it."""
+    if prompt.members_only and member_for(request) is None:
+        return render(request, "council/prompt_members_only.html", {"prompt": prompt}, status=403)
+    return None
+
+
 @never_page_cached
 def prompt_detail(request, slug):
     prompt = _published(slug)
     member = member_for(request)
     if not prompt.is_open:
         return render(request, "council/prompt_closed.html", {"prompt": prompt}, status=410)
-    if prompt.members_only and member is None:
-        return render(request, "council/prompt_members_only.html", {"prompt": prompt}, status=403)
+    if refusal := members_only_refusal(request, prompt):
+        return refusal
     if prompt.mode == PromptMode.EXCHANGE:
         return _share_thought(request, prompt, member)
     return _answer_questions(request, prompt, member)
@@ -106,12 +114,13 @@ def prompt_rate(request, slug):
         raise Http404
     if not prompt.is_open:
         return render(request, "council/prompt_closed.html", {"prompt": prompt}, status=410)
+    if refusal := members_only_refusal(request, prompt):
+        return refusal
     template = "council/prompt_rate.html"
     key = exchange.participant_key(request)
     if request.method == "POST":
         shown_ids = [int(pk) for pk in request.POST.get("shown", "").split(",") if pk.isdigit()]
-        thoughts = list(prompt.thoughts.filter(pk__in=shown_ids))
-        thoughts.sort(key=lambda thought: shown_ids.index(thought.pk))
+        thoughts = exchange.thoughts_sent_back(prompt, key, shown_ids)
     else:
         thoughts = exchange.sample_to_rate(prompt, key)
     form = RatingForm(request.POST or None, thoughts=thoughts)
@@ -137,6 +146,8 @@ def prompt_thanks(request, slug):
 
 def prompt_results(request, slug):
     prompt = get_object_or_404(Prompt.objects.published().filter(results_public=True), slug=slug)
+    if refusal := members_only_refusal(request, prompt):
+        return refusal
     breakdown = request.GET.get("by", "")
     if breakdown not in BREAKDOWNS:
         breakdown = ""
@@ -168,8 +179,13 @@ def prompt_results(request, slug):
 @never_page_cached
 def report_thought(request, pk):
     thought = get_object_or_404(
-        Thought.objects.select_related("prompt"), pk=pk, moderation=ModerationStatus.VISIBLE
+        Thought.objects.select_related("prompt"),
+        pk=pk,
+        moderation=ModerationStatus.VISIBLE,
+        prompt__is_published=True,
     )
+    if refusal := members_only_refusal(request, thought.prompt):
+        return refusal
     template = "council/report_form.html"
     form = ReportForm(request.POST or None)
     context = {"thought": thought, "form": form}
@@ -186,7 +202,7 @@ def report_thought(request, pk):
 
 def outcome_list(request):
     outcomes = (
-        Outcome.objects.filter(is_published=True)
+        Outcome.objects.published_to(member_for(request))
         .select_related("theme__prompt")
         .order_by("-published_at")
     )
