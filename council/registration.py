@@ -41,6 +41,7 @@ def register(convening_id: int, registrant: Registrant, idempotency_key: uuid.UU
             convening = Convening.objects.select_for_update().get(pk=convening_id)
             if not can_register(convening):
                 raise RegistrationClosed
+            fill_free_seats(convening.pk)  # anyone waiting gets a free seat before a newcomer
             taken = convening.registrations.filter(status=RegistrationStatus.REGISTERED).count()
             registration = Registration.objects.create(
                 convening=convening,
@@ -73,37 +74,39 @@ def can_register(convening: Convening) -> bool:
 
 
 def cancel(registration_id: int) -> Registration:
-    """Cancel a registration; if it held a seat, the first person waiting gets it."""
+    """Cancel a registration; a seat it frees goes to the first person waiting."""
     with transaction.atomic():
         registration = Registration.objects.get(pk=registration_id)
         Convening.objects.select_for_update().get(pk=registration.convening_id)
         registration.refresh_from_db()
         if registration.status == RegistrationStatus.CANCELLED:
             return registration
-        held_seat = registration.status == RegistrationStatus.REGISTERED
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        if held_seat:
-            promote_from_waitlist(registration.convening)
+        fill_free_seats(registration.convening_id)
         return registration
 
 
-def promote_from_waitlist(convening: Convening) -> list[Registration]:
-    """Fill free seats from the waitlist in order. The caller holds the convening's lock."""
-    taken = convening.registrations.filter(status=RegistrationStatus.REGISTERED).count()
-    free = max(convening.capacity - taken, 0)
-    promoted = list(
-        convening.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
-            "created_at", "id"
-        )[:free]
-    )
-    for registration in promoted:
-        registration.status = RegistrationStatus.REGISTERED
-        registration.promoted_at = timezone.now()
-        registration.save(update_fields=["status", "promoted_at"])
-        emails.queue_promotion(registration)
-    return promoted
+def fill_free_seats(convening_id: int) -> list[Registration]:
+    """Give every free seat to the waitlist, earliest first, under the convening's lock: what
+    every change that frees seats calls (a cancellation, a raised capacity in the admin).
+    Returns the people promoted."""
+    with transaction.atomic():
+        convening = Convening.objects.select_for_update().get(pk=convening_id)
+        taken = convening.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+        free = max(convening.capacity - taken, 0)
+        promoted = list(
+            convening.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by(
+                "created_at", "id"
+            )[:free]
+        )
+        for registration in promoted:
+            registration.status = RegistrationStatus.REGISTERED
+            registration.promoted_at = timezone.now()
+            registration.save(update_fields=["status", "promoted_at"])
+            emails.queue_promotion(registration)
+        return promoted
 
 
 def check_in(registration: Registration) -> bool:
