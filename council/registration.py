@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from council import emails
+from council.idempotency import KeyReused
 from council.models import Convening, Registration, RegistrationStatus
 
 
@@ -32,10 +33,11 @@ class Registrant:
 
 def register(convening_id: int, registrant: Registrant, idempotency_key: uuid.UUID) -> Registration:
     """Give the registrant a seat, or a place on the waitlist. A repeated idempotency key
-    returns the registration it made the first time."""
+    returns the registration it made the first time, if it comes with the same convening and
+    registrant; with anything else it raises KeyReused."""
     existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
-        return existing
+        return _same_registration(existing, convening_id, registrant)
     try:
         with transaction.atomic():
             convening = Convening.objects.select_for_update().get(pk=convening_id)
@@ -63,8 +65,32 @@ def register(convening_id: int, registrant: Registrant, idempotency_key: uuid.UU
         # Either the same form was sent twice at once, or this email is already registered.
         existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
-            return existing
+            return _same_registration(existing, convening_id, registrant)
         raise AlreadyRegistered from None
+
+
+def _same_registration(
+    existing: Registration, convening_id: int, registrant: Registrant
+) -> Registration:
+    sent = (
+        convening_id,
+        registrant.user_id,
+        registrant.name,
+        registrant.email.lower(),
+        registrant.attendance_mode,
+        registrant.accommodation_request,
+    )
+    saved = (
+        existing.convening_id,
+        existing.user_id,
+        existing.name,
+        existing.email.lower(),
+        existing.attendance_mode,
+        existing.accommodation_request,
+    )
+    if sent != saved:
+        raise KeyReused
+    return existing
 
 
 def can_register(convening: Convening) -> bool:

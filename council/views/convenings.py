@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from council import registration as seats
 from council.calendar import convening_ics, feed_ics
 from council.forms import RegistrationForm
+from council.idempotency import KeyReused
 from council.links import absolute
 from council.models import Convening, Outcome, Prompt, Registration, RegistrationStatus
 from council.views.common import member_for, over_rate_limit, too_many
@@ -103,6 +104,8 @@ def register(request, slug):
                 registration = seats.register(convening.pk, registrant, data["idempotency_key"])
             except seats.AlreadyRegistered:
                 form.add_error("email", "This email is already registered for this convening.")
+            except KeyReused:
+                form.refuse_reused_key()
             except seats.RegistrationClosed:
                 return render(
                     request, template, {"convening": convening, "closed": True}, status=410

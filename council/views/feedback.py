@@ -7,6 +7,7 @@ from django.urls import reverse
 from council import exchange, moderation
 from council.cached import published_prompt
 from council.forms import PromptForm, RatingForm, ReportForm, ThoughtForm
+from council.idempotency import KeyReused
 from council.models import (
     ModerationStatus,
     Outcome,
@@ -103,7 +104,10 @@ def _public_form(request, prompt: Prompt, member, form_class, template, limit, s
         if over_rate_limit(request, limit):
             return too_many(request, template, context)
         if form.is_valid():
-            return save(form)
+            try:
+                return save(form)
+            except KeyReused:
+                form.refuse_reused_key()
     return render(request, template, context, status=400 if form.errors else 200)
 
 

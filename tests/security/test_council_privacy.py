@@ -4,8 +4,22 @@ import uuid
 
 import pytest
 
-from council.models import ModerationStatus, Outcome, OutcomeStatus, Theme, Thought
-from tests.council.conftest import make_exchange, make_member, make_survey, survey_answers
+from council.models import (
+    Answer,
+    ModerationStatus,
+    Outcome,
+    OutcomeStatus,
+    Registration,
+    Theme,
+    Thought,
+)
+from tests.council.conftest import (
+    make_convening,
+    make_exchange,
+    make_member,
+    make_survey,
+    survey_answers,
+)
 
 HELD_TEXT = "Call Dana on 502-555-0199 or dana@example.org"
 
@@ -95,3 +109,101 @@ def test_members_only_results_and_what_was_done_stay_with_members(state, host_cl
     member = host_client("localhost")
     member.force_login(make_member().user)
     assert "quiet rooms" in member.get("/council/you-said-we-did/").content.decode()
+
+
+def registration_post(key, name="Ana Alvarez", email="ana@example.org"):
+    return {
+        "idempotency_key": str(key),
+        "name": name,
+        "email": email,
+        "attendance_mode": "in_person",
+        "accommodation_request": "",
+        "website": "",
+    }
+
+
+def test_a_key_reused_at_a_shared_desk_never_shows_the_earlier_registration(state):
+    convening = make_convening("spring")
+    register = f"/council/convenings/{convening.slug}/register/"
+    key = uuid.uuid4()
+    first = state.post(register, registration_post(key))
+    assert first.status_code == 302
+
+    # The next person presses Back and sends the same form with their own details.
+    reused = state.post(register, registration_post(key, "Ben Brooks", "ben@example.org"))
+    page = reused.content.decode()
+    assert reused.status_code == 400
+    assert "already sent, with other details" in page
+    assert "ana@example.org" not in page and "Cancel" not in page
+    assert Registration.objects.count() == 1
+
+    fresh_key = reused.context["form"].data["idempotency_key"]
+    assert fresh_key != str(key)
+    again = state.post(register, registration_post(fresh_key, "Ben Brooks", "ben@example.org"))
+    assert again.status_code == 302
+    assert sorted(Registration.objects.values_list("email", flat=True)) == [
+        "ana@example.org",
+        "ben@example.org",
+    ]
+
+
+def test_a_key_belongs_to_the_convening_it_was_issued_for(state):
+    spring, autumn = make_convening("spring"), make_convening("autumn")
+    key = uuid.uuid4()
+    state.post(f"/council/convenings/{spring.slug}/register/", registration_post(key))
+    other = state.post(f"/council/convenings/{autumn.slug}/register/", registration_post(key))
+    assert other.status_code == 400
+    assert "already sent, with other details" in other.content.decode()
+    assert list(Registration.objects.values_list("convening__slug", flat=True)) == ["spring"]
+
+
+def test_a_key_belongs_to_the_person_who_was_given_it(state, host_client):
+    convening = make_convening("spring")
+    key = uuid.uuid4()
+    state.post(f"/council/convenings/{convening.slug}/register/", registration_post(key))
+    member = host_client("localhost")
+    member.force_login(make_member(email="ana@example.org").user)
+    taken = member.post(f"/council/convenings/{convening.slug}/register/", registration_post(key))
+    assert taken.status_code == 400
+    assert Registration.objects.get().user_id is None
+
+
+def test_a_double_click_still_lands_on_the_one_registration(state):
+    convening = make_convening("spring")
+    data = registration_post(uuid.uuid4(), email="Ana@Example.org")
+    first = state.post(f"/council/convenings/{convening.slug}/register/", data)
+    second = state.post(f"/council/convenings/{convening.slug}/register/", data)
+    assert first["Location"] == second["Location"]
+    assert Registration.objects.count() == 1
+
+
+def test_a_key_reused_with_other_answers_is_refused_and_saves_nothing(state):
+    prompt = make_survey()
+    key = str(uuid.uuid4())
+    which = f"q{prompt.questions.get(text='Which one?').pk}"
+    state.post(f"/council/prompts/{prompt.slug}/", survey_answers(prompt, idempotency_key=key))
+    other = survey_answers(prompt, idempotency_key=key, **{which: "Gamma"})
+    response = state.post(f"/council/prompts/{prompt.slug}/", other)
+    assert response.status_code == 400
+    assert "already sent, with other details" in response.content.decode()
+    assert list(
+        Answer.objects.filter(question__text="Which one?").values_list("choices", flat=True)
+    ) == [["Beta"]]
+    same = state.post(
+        f"/council/prompts/{prompt.slug}/", survey_answers(prompt, idempotency_key=key)
+    )
+    assert same.status_code == 302  # the same answers again: a double click
+
+
+def test_a_key_reused_for_another_thought_is_refused(state, host_client):
+    prompt = make_exchange()
+    key = str(uuid.uuid4())
+    path = f"/council/prompts/{prompt.slug}/"
+    state.post(path, {"idempotency_key": key, "text": "First idea", "website": ""})
+    again = state.post(path, {"idempotency_key": key, "text": "Second idea", "website": ""})
+    assert again.status_code == 400
+    other_person = host_client("localhost").post(
+        path, {"idempotency_key": key, "text": "First idea", "website": ""}
+    )
+    assert other_person.status_code == 400
+    assert list(Thought.objects.values_list("text", flat=True)) == ["First idea"]
