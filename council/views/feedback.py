@@ -1,5 +1,6 @@
 """Public pages of feedback: prompts in each mode, results, reports and "you said, we did"."""
 
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -74,13 +75,15 @@ def _answer_questions(request, prompt: Prompt, member):
 def _share_thought(request, prompt: Prompt, member):
     def save(form):
         participant = Participant.from_form(prompt, form.cleaned_data, member)
-        save_thought(
+        thought, _ = save_thought(
             prompt,
             participant,
             exchange.participant_key(request),
             form.cleaned_data["text"],
             form.cleaned_data["idempotency_key"],
         )
+        if thought.moderation == ModerationStatus.HELD:
+            messages.info(request, moderation.held_message(thought))
         response = redirect("council:prompt_rate", prompt.slug)
         return exchange.remember_participant(request, response)
 
