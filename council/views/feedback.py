@@ -167,13 +167,16 @@ def prompt_results(request, slug):
         )
     from statewide.models import StateSettings
 
+    results = question_results(prompt, breakdown or None)
     return render(
         request,
         "council/prompt_results.html",
         {
             "prompt": prompt,
-            "results": question_results(prompt, breakdown or None),
+            "results": results,
+            "groups_hidden": any(result.groups_hidden for result in results),
             "breakdown": breakdown,
+            "breakdown_label": BREAKDOWNS.get(breakdown, ""),
             "breakdowns": BREAKDOWNS,
             "top_thoughts": top_thoughts,
             "themes": prompt.themes.all(),
