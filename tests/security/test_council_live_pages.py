@@ -7,8 +7,10 @@ import pytest
 
 from council import lifecycle, moderation
 from council import registration as seats
-from council.models import Thought
-from tests.council.conftest import make_convening, make_exchange
+from council.models import Outcome, OutcomeStatus, Theme, Thought
+from council.submissions import Participant, save_response
+from statewide.models import StateSettings
+from tests.council.conftest import make_convening, make_exchange, make_survey
 
 pytestmark = pytest.mark.usefixtures("redis_page_cache")
 
@@ -60,3 +62,27 @@ def test_a_reported_or_hidden_thought_leaves_every_public_page_at_once(state, ho
     assert thought.text in state.get(results).content.decode()
     moderation.hide(thought)
     assert thought.text not in state.get(results).content.decode()
+
+
+def test_what_was_done_and_new_answers_show_at_once(state):
+    settings = StateSettings.load()
+    settings.minimum_cell_size = 2
+    settings.save()
+    prompt = make_survey()
+    rating = prompt.questions.get(text="Clear?")
+    outcomes, results = "/council/you-said-we-did/", f"/council/prompts/{prompt.slug}/results/"
+    assert "Quiet rooms" not in get_twice(state, outcomes).content.decode()
+    assert "Too few answers" in get_twice(state, results).content.decode()
+
+    theme = Theme.objects.create(prompt=prompt, name="Quiet rooms")
+    Outcome.objects.create(
+        theme=theme,
+        you_said="Quiet rooms",
+        we_did="Added",
+        status=OutcomeStatus.DONE,
+        is_published=True,
+    )
+    for score in (4, 5):
+        save_response(prompt, Participant(), [(rating, score)], uuid.uuid4())
+    assert "Quiet rooms" in state.get(outcomes).content.decode()
+    assert state.get(results).context["results"][0].overall.mean == 4.5
