@@ -1,5 +1,6 @@
 """The exchange: participants share short thoughts, then rate a sample of others' thoughts."""
 
+import re
 import uuid
 
 from django.db import IntegrityError, transaction
@@ -10,6 +11,7 @@ from council.models import ModerationStatus, Prompt, Thought, ThoughtRating
 
 PARTICIPANT_COOKIE = "council_participant"
 PARTICIPANT_SALT = "council.participant"
+ID = re.compile(r"[0-9]{1,18}")  # ASCII digits that fit a bigint primary key
 
 
 def participant_key(request) -> str:
@@ -54,10 +56,13 @@ def sample_to_rate(prompt: Prompt, key: str) -> list[Thought]:
     return list(rateable(prompt, key).order_by("rating_count", "?")[: prompt.rating_sample_size])
 
 
-def thoughts_sent_back(prompt: Prompt, key: str, shown_ids: list[int]) -> list[Thought]:
-    """The thoughts a posted rating form names, in its order, keeping only visible ones by
-    others: the ids come from the visitor, so a held or hidden thought's text is never echoed
-    back. Ones already rated stay, so a form sent twice is still valid (save_ratings skips them)."""
+def thoughts_sent_back(prompt: Prompt, key: str, shown: str) -> list[Thought]:
+    """The thoughts a posted rating form names ("12,15,9"), in its order, keeping only visible
+    ones by others: the ids come from the visitor, so a held or hidden thought's text is never
+    echoed back. Ones already rated stay, so a form sent twice is still valid (save_ratings
+    skips them). No more ids are read than a sample holds, and none out of range."""
+    shown_ids = [int(pk) for pk in shown.split(",") if ID.fullmatch(pk)]
+    shown_ids = shown_ids[: prompt.rating_sample_size]
     visible = prompt.thoughts.filter(moderation=ModerationStatus.VISIBLE, pk__in=shown_ids)
     thoughts = list(visible.exclude(participant_key=key))
     thoughts.sort(key=lambda thought: shown_ids.index(thought.pk))

@@ -126,8 +126,7 @@ def prompt_rate(request, slug):
     template = "council/prompt_rate.html"
     key = exchange.participant_key(request)
     if request.method == "POST":
-        shown_ids = [int(pk) for pk in request.POST.get("shown", "").split(",") if pk.isdigit()]
-        thoughts = exchange.thoughts_sent_back(prompt, key, shown_ids)
+        thoughts = exchange.thoughts_sent_back(prompt, key, request.POST.get("shown", ""))
     else:
         thoughts = exchange.sample_to_rate(prompt, key)
     form = RatingForm(request.POST or None, thoughts=thoughts)

@@ -207,3 +207,18 @@ def test_a_key_reused_for_another_thought_is_refused(state, host_client):
     )
     assert other_person.status_code == 400
     assert list(Thought.objects.values_list("text", flat=True)) == ["First idea"]
+
+
+@pytest.mark.parametrize("shown", ["9" * 5000, "99999999999999999999", "²,³", "-1,abc,,"])
+def test_odd_thought_ids_in_a_rating_form_are_refused_plainly(state, shown):
+    prompt = make_exchange()
+    data = {"idempotency_key": str(uuid.uuid4()), "website": "", "shown": shown}
+    response = state.post(f"/council/prompts/{prompt.slug}/rate/", data)
+    assert response.status_code == 400  # nothing to rate, said plainly; never a 500
+
+
+def test_a_rating_form_names_no_more_thoughts_than_a_sample(state):
+    prompt = make_exchange(rating_sample_size=3)
+    thoughts = [thought(prompt, f"Idea {n}", key=f"anon:{n}") for n in range(6)]
+    page = state.post(f"/council/prompts/{prompt.slug}/rate/", rating_post(*thoughts))
+    assert len(page.context["form"].thoughts) == 3
