@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from council import exchange, exports, lifecycle, moderation
@@ -172,7 +173,10 @@ def moderate(request, pk, action):
             messages.success(request, "The thought is published without its personal data.")
     else:
         raise Http404
-    return redirect(request.POST.get("next") or "council_admin:moderation")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = "council_admin:moderation"  # never off the site, whatever the form says
+    return redirect(back or "council_admin:moderation")
 
 
 class ThemeForm(forms.Form):

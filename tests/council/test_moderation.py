@@ -81,3 +81,14 @@ def test_only_moderators_redact(state, held):
     state.post(f"/admin/council/moderation/{held.pk}/redact/", {"text": "Nice"})
     held.refresh_from_db()
     assert (held.text, held.moderation) == (PHONE_TEXT, ModerationStatus.HELD)
+
+
+def test_moderation_never_sends_staff_off_the_site(staff, held):
+    response = staff.post(
+        f"/admin/council/moderation/{held.pk}/hide/", {"next": "https://evil.example/phish"}
+    )
+    assert response["Location"] == "/admin/council/moderation/"
+    back = staff.post(
+        f"/admin/council/moderation/{held.pk}/restore/", {"next": "/admin/council/prompts/1/"}
+    )
+    assert back["Location"] == "/admin/council/prompts/1/"
