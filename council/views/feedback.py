@@ -27,6 +27,8 @@ def prompt_list(request):
     closed = (
         Prompt.objects.published().filter(results_public=True).exclude(pk__in=prompts.values("pk"))
     )
+    if member_for(request) is None:
+        closed = closed.exclude(members_only=True)  # their results are for members
     return render(request, "council/prompt_list.html", {"prompts": prompts, "closed": closed[:20]})
 
 

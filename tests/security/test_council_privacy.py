@@ -3,6 +3,7 @@
 import uuid
 
 import pytest
+from django.utils import timezone
 
 from council.models import (
     Answer,
@@ -105,6 +106,9 @@ def test_members_only_results_and_what_was_done_stay_with_members(state, host_cl
     assert state.get(f"/council/prompts/{prompt.slug}/results/").status_code == 403
     for path in ("/council/you-said-we-did/", "/council/"):
         assert "quiet rooms" not in state.get(path).content.decode(), path
+    prompt.closes_at = timezone.now()
+    prompt.save()
+    assert prompt.get_absolute_url() not in state.get("/council/prompts/").content.decode()
 
     member = host_client("localhost")
     member.force_login(make_member().user)
