@@ -1,5 +1,6 @@
 """The exchange: participants share short thoughts, then rate a sample of others' thoughts."""
 
+import re
 import uuid
 
 from django.db import IntegrityError, transaction
@@ -10,6 +11,7 @@ from council.models import ModerationStatus, Prompt, Thought, ThoughtRating
 
 PARTICIPANT_COOKIE = "council_participant"
 PARTICIPANT_SALT = "council.participant"
+ID = re.compile(r"[0-9]{1,18}")  # ASCII digits that fit a bigint primary key
 
 
 def participant_key(request) -> str:
@@ -38,27 +40,40 @@ def remember_participant(request, response):
     return response
 
 
-def sample_to_rate(prompt: Prompt, key: str) -> list[Thought]:
-    """Visible thoughts by others that this participant has not rated, least-rated first so
-    every thought gets its share of ratings."""
-    return list(
+def rateable(prompt: Prompt, key: str):
+    """Visible thoughts by others that this participant has not rated yet: the only ones a
+    rating form may show or record."""
+    return (
         prompt.thoughts.filter(moderation=ModerationStatus.VISIBLE)
         .exclude(participant_key=key)
         .exclude(ratings__participant_key=key)
-        .order_by("rating_count", "?")[: prompt.rating_sample_size]
     )
+
+
+def sample_to_rate(prompt: Prompt, key: str) -> list[Thought]:
+    """A sample of rateable thoughts, least-rated first so every thought gets its share of
+    ratings."""
+    return list(rateable(prompt, key).order_by("rating_count", "?")[: prompt.rating_sample_size])
+
+
+def thoughts_sent_back(prompt: Prompt, key: str, shown: str) -> list[Thought]:
+    """The thoughts a posted rating form names ("12,15,9"), in its order, keeping only visible
+    ones by others: the ids come from the visitor, so a held or hidden thought's text is never
+    echoed back. Ones already rated stay, so a form sent twice is still valid (save_ratings
+    skips them). No more ids are read than a sample holds, and none out of range."""
+    shown_ids = [int(pk) for pk in shown.split(",") if ID.fullmatch(pk)]
+    shown_ids = shown_ids[: prompt.rating_sample_size]
+    visible = prompt.thoughts.filter(moderation=ModerationStatus.VISIBLE, pk__in=shown_ids)
+    thoughts = list(visible.exclude(participant_key=key))
+    thoughts.sort(key=lambda thought: shown_ids.index(thought.pk))
+    return thoughts
 
 
 def save_ratings(prompt: Prompt, key: str, scores: dict[int, int]) -> int:
     """Record one participant's scores (thought id to 1..5); thoughts already rated by them,
     their own, and hidden ones are ignored. Returns how many were recorded."""
     with transaction.atomic():
-        allowed = set(
-            prompt.thoughts.filter(pk__in=scores, moderation=ModerationStatus.VISIBLE)
-            .exclude(participant_key=key)
-            .exclude(ratings__participant_key=key)
-            .values_list("pk", flat=True)
-        )
+        allowed = set(rateable(prompt, key).filter(pk__in=scores).values_list("pk", flat=True))
         recorded = 0
         for thought_id in sorted(allowed):  # a fixed order: concurrent raters cannot deadlock
             score = scores[thought_id]

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
 
+from council.idempotency import KEY_REUSED_MESSAGE
 from council.models import (
     THOUGHT_MAX_LENGTH,
     Convening,
@@ -53,6 +54,12 @@ class PublicForm(forms.Form):
     @property
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))
+
+    def refuse_reused_key(self) -> None:
+        """Say the one-time key was spent on other data, and give the form a fresh one."""
+        self.add_error(None, KEY_REUSED_MESSAGE)
+        self.data = self.data.copy()
+        self.data["idempotency_key"] = str(uuid.uuid4())
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != "website"]

@@ -2,10 +2,11 @@
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from council.models import ModerationStatus, Report, Thought
+from council.models import THOUGHT_MAX_LENGTH, ModerationStatus, Report, Thought
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Seven or more digits, allowing the usual separators: phone numbers in any common form.
@@ -37,6 +38,44 @@ def report(thought: Thought, reason: str = "") -> Report:
             moderation=ModerationStatus.HELD
         )
     return created
+
+
+def held_message(thought: Thought) -> str:
+    """What the person who shared a held thought is told."""
+    return (
+        f"Thank you. Your thought seems to include personal data ({thought.flags}), so it is "
+        "held until our staff check it. They may remove those details; then others can read "
+        "and rate it."
+    )
+
+
+def redacted(text: str) -> str:
+    """The text with emails and phone numbers taken out: what staff are offered to publish."""
+    without_emails = EMAIL.sub("[email removed]", text)
+    return PHONE.sub(_phone_removed, without_emails).strip()
+
+
+def _phone_removed(match: re.Match) -> str:
+    # The pattern takes the separators after the last digit too: give them back.
+    number = match.group()
+    return "[phone number removed]" + number[len(number.rstrip(" .-")) :]
+
+
+def redact_and_publish(thought: Thought, text: str) -> None:
+    """Staff publish a held thought with its personal data taken out; text that still carries
+    some, or none at all, is refused and changes nothing."""
+    text = text.strip()
+    if not text:
+        raise ValidationError("Give the text to publish, or hide the thought instead.")
+    if len(text) > THOUGHT_MAX_LENGTH:
+        raise ValidationError(f"Keep the text to {THOUGHT_MAX_LENGTH} characters.")
+    if found := personal_data_in(text):
+        raise ValidationError(f"The text still has {' and '.join(found)}: take it out first.")
+    with transaction.atomic():
+        thought.text = text
+        thought.flags = ""
+        thought.save(update_fields=["text", "flags"])
+        _resolve(thought, ModerationStatus.VISIBLE)
 
 
 def hide(thought: Thought) -> None:

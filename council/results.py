@@ -1,10 +1,16 @@
-"""Results of a prompt, overall and by region or voice, with small groups suppressed.
+"""Results of a prompt, overall and by region or voice, under the state's one disclosure rule
+(progress/suppression.py).
 
-A group with fewer respondents than the state's minimum is not shown. If only one group would
-be hidden, the next smallest is hidden too, so it cannot be worked out from the total.
+Each breakdown of a question is a row of counts, one cell per group: how many people of each
+group answered it, completed with zeros for the prompt's other groups. The rule hides the
+whole row when any cell is under the minimum. Here the decision is made once per prompt and
+breakdown: if any question's row would hide a group, no question shows any group, so a group
+hidden in one question is never recovered from another (a total of 37 in one question and 36
+in the next gives nothing away). The "Everyone" row of a question is a row of one cell.
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from council.models import (
@@ -13,12 +19,25 @@ from council.models import (
     Prompt,
     Question,
     QuestionKind,
+    Response,
     Voice,
 )
+from progress.suppression import suppress_row
 from statewide.models import StateSettings
 
 BREAKDOWNS = {"region": "Region", "voice": "Voice"}
 NOT_GIVEN = "Not given"
+TEXT_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """What the results read of one answer: the question, the answer, who gave it."""
+
+    question_id: int
+    choices: tuple[str, ...] = ()
+    rating: int | None = None
+    groups: dict[str, str] = field(default_factory=dict)  # breakdown → the person's group
 
 
 @dataclass
@@ -39,6 +58,7 @@ class QuestionResult:
     question: Question
     overall: GroupResult
     groups: list[GroupResult]
+    groups_hidden: bool = False  # the breakdown asked for is withheld for this prompt
 
     @property
     def options(self) -> list[str]:
@@ -47,29 +67,39 @@ class QuestionResult:
         return self.question.choice_list
 
 
-def suppress(groups: list[GroupResult], minimum: int) -> list[GroupResult]:
-    small = [group for group in groups if group.respondents < minimum]
-    for group in small:
-        group.suppressed = True
-    if len(small) == 1:
-        shown = sorted((g for g in groups if not g.suppressed), key=lambda g: g.respondents)
-        if shown:
-            shown[0].suppressed = True
-    return groups
+def is_disclosed(counts: dict[str, int], minimum: int) -> bool:
+    """The state's rule, asked of one row of group counts: shown only if nothing is hidden."""
+    row = suppress_row(counts, minimum)
+    return not row.hidden() and row.total is not None
 
 
-def _group(label: str, rows: list[dict], question: Question) -> GroupResult:
+def breakdown_disclosed(
+    questions: list[Question],
+    rows: list[AnswerRow],
+    groups: Iterable[str],
+    breakdown: str,
+    minimum: int,
+) -> bool:
+    """Whether every question's row of groups passes the rule; one answer for the prompt."""
+    for question in questions:
+        answered = Counter(row.groups[breakdown] for row in rows if row.question_id == question.pk)
+        if not is_disclosed({group: answered[group] for group in groups}, minimum):
+            return False
+    return True
+
+
+def _group(label: str, rows: list[AnswerRow], question: Question) -> GroupResult:
     result = GroupResult(label=label, respondents=len(rows))
     if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
-        counts = Counter(choice for row in rows for choice in row["choices"])
+        counts = Counter(choice for row in rows for choice in row.choices)
         result.counts = {option: counts.get(option, 0) for option in question.choice_list}
     elif question.kind == QuestionKind.RATING:
-        ratings = [row["rating"] for row in rows if row["rating"]]
+        ratings = [row.rating for row in rows if row.rating]
         result.mean = round(sum(ratings) / len(ratings), 1) if ratings else None
     elif question.kind == QuestionKind.RANKING:
         totals: dict[str, list[int]] = defaultdict(list)
         for row in rows:
-            for position, option in enumerate(row["choices"], start=1):
+            for position, option in enumerate(row.choices, start=1):
                 totals[option].append(position)
         result.positions = {
             option: round(sum(places) / len(places), 1) for option, places in totals.items()
@@ -85,35 +115,54 @@ def _label(breakdown: str, value: str) -> str:
     return value
 
 
-def question_results(prompt: Prompt, breakdown: str | None) -> list[QuestionResult]:
-    minimum = StateSettings.load().minimum_cell_size
-    questions = [
-        q
-        for q in prompt.questions.all()
-        if q.kind not in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
-    ]
-    rows_by_question: dict[int, list[dict]] = defaultdict(list)
-    answers = (
-        Answer.objects.filter(question__in=questions)
-        .exclude(response__moderation=ModerationStatus.HIDDEN)
-        .values("question_id", "choices", "rating", "response__region", "response__voice")
+def results_from_rows(
+    questions: list[Question],
+    rows: list[AnswerRow],
+    groups: Iterable[str],
+    breakdown: str | None,
+    minimum: int,
+) -> list[QuestionResult]:
+    """Every question's results from its answers (no database): `groups` are the prompt's
+    groups in `breakdown`, so a group that skipped a question counts as a zero there."""
+    groups = sorted(set(groups))
+    by_question: dict[int, list[AnswerRow]] = defaultdict(list)
+    for row in rows:
+        by_question[row.question_id].append(row)
+    disclosed = breakdown in BREAKDOWNS and breakdown_disclosed(
+        questions, rows, groups, breakdown, minimum
     )
-    for row in answers:
-        rows_by_question[row["question_id"]].append(row)
     results = []
     for question in questions:
-        rows = rows_by_question[question.pk]
-        overall = _group("Everyone", rows, question)
-        overall.suppressed = overall.respondents < minimum
-        groups: list[GroupResult] = []
-        if breakdown in BREAKDOWNS and not overall.suppressed:
-            by_value: dict[str, list[dict]] = defaultdict(list)
-            for row in rows:
-                by_value[row[f"response__{breakdown}"]].append(row)
-            groups = [
-                _group(_label(breakdown, value), group_rows, question)
-                for value, group_rows in sorted(by_value.items())
+        answers = by_question[question.pk]
+        overall = _group("Everyone", answers, question)
+        overall.suppressed = not is_disclosed({"everyone": len(answers)}, minimum)
+        group_results = []
+        if disclosed and not overall.suppressed:
+            group_results = [
+                _group(
+                    _label(breakdown, group),
+                    [row for row in answers if row.groups[breakdown] == group],
+                    question,
+                )
+                for group in groups
             ]
-            suppress(groups, minimum)
-        results.append(QuestionResult(question, overall, groups))
+        hidden = breakdown in BREAKDOWNS and not disclosed
+        results.append(QuestionResult(question, overall, group_results, groups_hidden=hidden))
     return results
+
+
+def question_results(prompt: Prompt, breakdown: str | None) -> list[QuestionResult]:
+    minimum = StateSettings.load().minimum_cell_size
+    questions = [q for q in prompt.questions.all() if q.kind not in TEXT_KINDS]
+    counted = Response.objects.filter(prompt=prompt).exclude(moderation=ModerationStatus.HIDDEN)
+    answers = Answer.objects.filter(question__in=questions, response__in=counted).values_list(
+        "question_id", "choices", "rating", "response__region", "response__voice"
+    )
+    rows = [
+        AnswerRow(question_id, tuple(choices), rating, {"region": region, "voice": voice})
+        for question_id, choices, rating, region, voice in answers
+    ]
+    groups: list[str] = []
+    if breakdown in BREAKDOWNS:
+        groups = list(counted.values_list(breakdown, flat=True).distinct())
+    return results_from_rows(questions, rows, groups, breakdown, minimum)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from council import emails
+from council.idempotency import KeyReused
 from council.models import (
     Answer,
     MemberProfile,
@@ -60,7 +61,8 @@ def save_response(
     prompt: Prompt, participant: Participant, answers: list, idempotency_key: uuid.UUID
 ) -> tuple[Response, bool]:
     """Save a response and its answers; (response, created). A repeated key returns the
-    response it saved the first time."""
+    response it saved the first time if sent with the same prompt, person and answers, and
+    raises KeyReused otherwise."""
     try:
         with transaction.atomic():
             texts = " ".join(str(value) for q, value in answers if q.kind in _TEXT and value)
@@ -83,7 +85,24 @@ def save_response(
         existing = Response.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
             raise
+        if _answered(existing) != _answered_now(prompt, participant, answers):
+            raise KeyReused from None
         return existing, False
+
+
+def _answered(response: Response) -> tuple:
+    """What a saved response says and who sent it, comparable with `_answered_now`."""
+    answers = {(a.question_id, a.text, tuple(a.choices), a.rating) for a in response.answers.all()}
+    person = (response.user_id, response.name, response.email, response.region, response.voice)
+    return response.prompt_id, person, answers
+
+
+def _answered_now(prompt: Prompt, participant: Participant, answers: list) -> tuple:
+    unsaved = [_answer(Response(), question, value) for question, value in answers if value]
+    fields = participant.as_fields(prompt)
+    person = tuple(fields[name] for name in ("user_id", "name", "email", "region", "voice"))
+    answered = {(a.question_id, a.text, tuple(a.choices), a.rating) for a in unsaved}
+    return prompt.pk, person, answered
 
 
 _TEXT = {QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT}
@@ -109,6 +128,9 @@ def save_thought(
     text: str,
     idempotency_key: uuid.UUID,
 ) -> tuple[Thought, bool]:
+    """Save a thought; (thought, created). A repeated key returns the thought it saved if sent
+    by the same participant with the same text to the same prompt, and raises KeyReused
+    otherwise."""
     try:
         with transaction.atomic():
             moderation, flags = screen(text)
@@ -127,6 +149,9 @@ def save_thought(
         existing = Thought.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
             raise
+        sent = (prompt.pk, participant_key, text)
+        if (existing.prompt_id, existing.participant_key, existing.text) != sent:
+            raise KeyReused from None
         return existing, False
 
 

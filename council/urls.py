@@ -34,14 +34,17 @@ urlpatterns = [
     path("me/", members.my_council, name="my_council"),
     path(
         "sign-in/",
-        never_page_cached(
-            auth_views.LoginView.as_view(
-                template_name="council/sign_in.html",
-                next_page="council:my_council",
-                authentication_form=SignInForm,
-            )
+        auth_views.LoginView.as_view(
+            template_name="council/sign_in.html",
+            next_page="council:my_council",
+            authentication_form=SignInForm,
         ),
         name="sign_in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(next_page="council:home"), name="sign_out"),
 ]
+
+# Every council page shows live state (seats, notices, moderation, results) that each public
+# submission changes: bumping the state's page cache on each would empty it for the whole site.
+for pattern in urlpatterns:
+    never_page_cached(pattern.callback)

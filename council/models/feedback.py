@@ -346,6 +346,15 @@ class OutcomeStatus(models.TextChoices):
     NOT_TAKEN_UP = "not_taken_up", "Not taken up"
 
 
+class OutcomeQuerySet(models.QuerySet):
+    def published_to(self, member):
+        """Published outcomes; those of members-only prompts for members only."""
+        published = self.filter(is_published=True)
+        return (
+            published if member is not None else published.exclude(theme__prompt__members_only=True)
+        )
+
+
 class Outcome(models.Model):
     """“You said, we did”: what the agency did with a theme."""
 
@@ -356,6 +365,8 @@ class Outcome(models.Model):
     is_published = models.BooleanField(default=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OutcomeQuerySet.as_manager()
 
     panels = [
         FieldPanel("theme"),

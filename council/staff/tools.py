@@ -9,11 +9,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from council import exchange, exports, lifecycle, moderation
 from council import registration as seats
 from council.models import (
+    THOUGHT_MAX_LENGTH,
     Convening,
     Minutes,
     Prompt,
@@ -145,9 +147,11 @@ def approve_minutes(request, pk):
 
 @state_staff_required("council.change_thought")
 def moderation_queue(request):
-    return TemplateResponse(
-        request, "council/staff/moderation.html", {"thoughts": moderation.queue()[:200]}
-    )
+    thoughts = list(moderation.queue()[:200])
+    for thought in thoughts:
+        thought.redaction = moderation.redacted(thought.text)
+    context = {"thoughts": thoughts, "max_length": THOUGHT_MAX_LENGTH}
+    return TemplateResponse(request, "council/staff/moderation.html", context)
 
 
 @require_POST
@@ -160,9 +164,19 @@ def moderate(request, pk, action):
     elif action == "restore":
         moderation.restore(thought)
         messages.success(request, "The thought is shown again.")
+    elif action == "redact":
+        try:
+            moderation.redact_and_publish(thought, request.POST.get("text", ""))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "The thought is published without its personal data.")
     else:
         raise Http404
-    return redirect(request.POST.get("next") or "council_admin:moderation")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = "council_admin:moderation"  # never off the site, whatever the form says
+    return redirect(back or "council_admin:moderation")
 
 
 class ThemeForm(forms.Form):

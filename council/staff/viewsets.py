@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from council import emails
+from council import registration as seats
 from council.models import (
     Convening,
     ExportLog,
@@ -49,10 +50,19 @@ class NoticeColumn(Column):
         return "Published" if instance.is_noticed else "Not yet"
 
 
+class ConveningEditView(generic.EditView):
+    def save_instance(self):
+        convening = super().save_instance()
+        # A raised capacity seats the waitlist in order, before any newcomer.
+        seats.fill_free_seats(convening.pk)
+        return convening
+
+
 class ConveningViewSet(StateOnlyViewSetMixin, ModelViewSet):
     model = Convening
     icon = "date"
     menu_label = "Convenings"
+    edit_view_class = ConveningEditView
     list_display = [
         "title",
         DateColumn("starts_at", label="Starts"),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from council import registration as seats
 from council.calendar import convening_ics, feed_ics
 from council.forms import RegistrationForm
+from council.idempotency import KeyReused
 from council.links import absolute
 from council.models import Convening, Outcome, Prompt, Registration, RegistrationStatus
 from council.views.common import member_for, over_rate_limit, too_many
@@ -22,7 +23,7 @@ from tenants.page_cache import never_page_cached
 def council_home(request):
     convenings = Convening.objects.noticed().upcoming()[:3]
     prompts = Prompt.objects.open_now().order_by("closes_at")[:5]
-    outcomes = Outcome.objects.filter(is_published=True).select_related("theme")[:3]
+    outcomes = Outcome.objects.published_to(member_for(request)).select_related("theme")[:3]
     return render(
         request,
         "council/council_home.html",
@@ -103,6 +104,8 @@ def register(request, slug):
                 registration = seats.register(convening.pk, registrant, data["idempotency_key"])
             except seats.AlreadyRegistered:
                 form.add_error("email", "This email is already registered for this convening.")
+            except KeyReused:
+                form.refuse_reused_key()
             except seats.RegistrationClosed:
                 return render(
                     request, template, {"convening": convening, "closed": True}, status=410

@@ -1,5 +1,6 @@
 """Public pages of feedback: prompts in each mode, results, reports and "you said, we did"."""
 
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -7,6 +8,7 @@ from django.urls import reverse
 from council import exchange, moderation
 from council.cached import published_prompt
 from council.forms import PromptForm, RatingForm, ReportForm, ThoughtForm
+from council.idempotency import KeyReused
 from council.models import (
     ModerationStatus,
     Outcome,
@@ -25,6 +27,8 @@ def prompt_list(request):
     closed = (
         Prompt.objects.published().filter(results_public=True).exclude(pk__in=prompts.values("pk"))
     )
+    if member_for(request) is None:
+        closed = closed.exclude(members_only=True)  # their results are for members
     return render(request, "council/prompt_list.html", {"prompts": prompts, "closed": closed[:20]})
 
 
@@ -35,14 +39,22 @@ def _published(slug: str) -> Prompt:
     return prompt
 
 
+def members_only_refusal(request, prompt: Prompt):
+    """The page refusing a members-only prompt to anyone but a member, or None: every route
+    of a prompt (answer, rate, report, results) asks it."""
+    if prompt.members_only and member_for(request) is None:
+        return render(request, "council/prompt_members_only.html", {"prompt": prompt}, status=403)
+    return None
+
+
 @never_page_cached
 def prompt_detail(request, slug):
     prompt = _published(slug)
     member = member_for(request)
     if not prompt.is_open:
         return render(request, "council/prompt_closed.html", {"prompt": prompt}, status=410)
-    if prompt.members_only and member is None:
-        return render(request, "council/prompt_members_only.html", {"prompt": prompt}, status=403)
+    if refusal := members_only_refusal(request, prompt):
+        return refusal
     if prompt.mode == PromptMode.EXCHANGE:
         return _share_thought(request, prompt, member)
     return _answer_questions(request, prompt, member)
@@ -65,13 +77,15 @@ def _answer_questions(request, prompt: Prompt, member):
 def _share_thought(request, prompt: Prompt, member):
     def save(form):
         participant = Participant.from_form(prompt, form.cleaned_data, member)
-        save_thought(
+        thought, _ = save_thought(
             prompt,
             participant,
             exchange.participant_key(request),
             form.cleaned_data["text"],
             form.cleaned_data["idempotency_key"],
         )
+        if thought.moderation == ModerationStatus.HELD:
+            messages.info(request, moderation.held_message(thought))
         response = redirect("council:prompt_rate", prompt.slug)
         return exchange.remember_participant(request, response)
 
@@ -95,7 +109,10 @@ def _public_form(request, prompt: Prompt, member, form_class, template, limit, s
         if over_rate_limit(request, limit):
             return too_many(request, template, context)
         if form.is_valid():
-            return save(form)
+            try:
+                return save(form)
+            except KeyReused:
+                form.refuse_reused_key()
     return render(request, template, context, status=400 if form.errors else 200)
 
 
@@ -106,12 +123,12 @@ def prompt_rate(request, slug):
         raise Http404
     if not prompt.is_open:
         return render(request, "council/prompt_closed.html", {"prompt": prompt}, status=410)
+    if refusal := members_only_refusal(request, prompt):
+        return refusal
     template = "council/prompt_rate.html"
     key = exchange.participant_key(request)
     if request.method == "POST":
-        shown_ids = [int(pk) for pk in request.POST.get("shown", "").split(",") if pk.isdigit()]
-        thoughts = list(prompt.thoughts.filter(pk__in=shown_ids))
-        thoughts.sort(key=lambda thought: shown_ids.index(thought.pk))
+        thoughts = exchange.thoughts_sent_back(prompt, key, request.POST.get("shown", ""))
     else:
         thoughts = exchange.sample_to_rate(prompt, key)
     form = RatingForm(request.POST or None, thoughts=thoughts)
@@ -137,6 +154,8 @@ def prompt_thanks(request, slug):
 
 def prompt_results(request, slug):
     prompt = get_object_or_404(Prompt.objects.published().filter(results_public=True), slug=slug)
+    if refusal := members_only_refusal(request, prompt):
+        return refusal
     breakdown = request.GET.get("by", "")
     if breakdown not in BREAKDOWNS:
         breakdown = ""
@@ -149,13 +168,16 @@ def prompt_results(request, slug):
         )
     from statewide.models import StateSettings
 
+    results = question_results(prompt, breakdown or None)
     return render(
         request,
         "council/prompt_results.html",
         {
             "prompt": prompt,
-            "results": question_results(prompt, breakdown or None),
+            "results": results,
+            "groups_hidden": any(result.groups_hidden for result in results),
             "breakdown": breakdown,
+            "breakdown_label": BREAKDOWNS.get(breakdown, ""),
             "breakdowns": BREAKDOWNS,
             "top_thoughts": top_thoughts,
             "themes": prompt.themes.all(),
@@ -168,8 +190,13 @@ def prompt_results(request, slug):
 @never_page_cached
 def report_thought(request, pk):
     thought = get_object_or_404(
-        Thought.objects.select_related("prompt"), pk=pk, moderation=ModerationStatus.VISIBLE
+        Thought.objects.select_related("prompt"),
+        pk=pk,
+        moderation=ModerationStatus.VISIBLE,
+        prompt__is_published=True,
     )
+    if refusal := members_only_refusal(request, thought.prompt):
+        return refusal
     template = "council/report_form.html"
     form = ReportForm(request.POST or None)
     context = {"thought": thought, "form": form}
@@ -186,7 +213,7 @@ def report_thought(request, pk):
 
 def outcome_list(request):
     outcomes = (
-        Outcome.objects.filter(is_published=True)
+        Outcome.objects.published_to(member_for(request))
         .select_related("theme__prompt")
         .order_by("-published_at")
     )

@@ -166,7 +166,9 @@ def test_form_pages_skip_the_page_cache_without_asking_it(state, monkeypatch):
         assert response.status_code == 200
         assert response["X-Wagtail-Cache"] == "skip"
         assert "csrfmiddlewaretoken" in response.content.decode()
+    for path in ("/council/", "/council/convenings/", "/council/convenings/open/"):
+        assert state.get(path)["X-Wagtail-Cache"] == "skip"  # live state: seats, notices
     assert asked == []
 
-    state.get("/council/convenings/")  # a page that can be cached is still looked up
+    state.get("/districts/")  # a page that can be cached is still looked up
     assert asked

@@ -145,3 +145,34 @@ def test_cancellations_and_registrations_at_once_never_overfill():
     # The ten who waited longest got the seats before anyone who arrived later.
     promoted = Registration.objects.filter(pk__in=[h.pk for h in holders[10:]])
     assert all(r.status == RegistrationStatus.REGISTERED for r in promoted)
+
+
+def test_a_raised_capacity_seats_the_waitlist_in_order_before_newcomers(db):
+    convening = make_convening(capacity=1)
+    seated, first_waiting, second_waiting = (
+        seats.register(convening.pk, registrant(n), uuid.uuid4()) for n in range(3)
+    )
+    Convening.objects.filter(pk=convening.pk).update(capacity=2)  # raised outside the admin
+
+    newcomer = seats.register(convening.pk, registrant(3), uuid.uuid4())
+
+    first_waiting.refresh_from_db()
+    second_waiting.refresh_from_db()
+    assert first_waiting.status == RegistrationStatus.REGISTERED
+    assert second_waiting.status == newcomer.status == RegistrationStatus.WAITLISTED
+    assert OutboundEmail.objects.filter(to=first_waiting.email, kind="promotion").exists()
+
+
+def test_raising_the_capacity_in_the_admin_promotes_the_waitlist_in_order(staff):
+    from tests.council.test_staff_journey import convening_form
+
+    convening = make_convening("winter", capacity=1, days=30)
+    people = [seats.register(convening.pk, registrant(n), uuid.uuid4()) for n in range(4)]
+    form = convening_form(capacity="3")
+    response = staff.post(f"/admin/council_convenings/edit/{convening.pk}/", form)
+    assert response.status_code == 302, response.context["form"].errors
+
+    statuses = [Registration.objects.get(pk=p.pk).status for p in people]
+    assert statuses == ["registered", "registered", "registered", "waitlisted"]
+    promoted = OutboundEmail.objects.filter(kind="promotion").values_list("to", flat=True)
+    assert sorted(promoted) == ["p1@example.org", "p2@example.org"]

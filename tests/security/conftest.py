@@ -1,10 +1,13 @@
-"""A live portal for a real browser, serving the test's own (uncommitted) rows.
+"""Attacks on the portal, tried as a visitor, a member or another district would, and the
+fixtures they share: the page cache on real Redis, and a live portal for a real browser.
 
-The server answers one request at a time on the test's database connection, so the browser
+The live portal answers one request at a time on the test's database connection, so the browser
 sees what the test wrote and everything is rolled back afterwards, as in any other test;
 Django's own live server needs committed rows, which the session's districts cannot afford.
 """
 
+import os
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,6 +19,8 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connections
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from playwright.sync_api import sync_playwright
+
+from tests.council.conftest import fresh_rate_limits, staff, state  # noqa: F401 (fixtures)
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -96,3 +101,23 @@ def open_browser(live_portal):
                 browser.close()
 
     return open_page
+
+
+@pytest.fixture
+def redis_page_cache(settings):
+    """The page cache on the real Redis TEST_REDIS_URL names, under a prefix of its own (the
+    database is shared, so nothing is flushed)."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        pytest.skip("TEST_REDIS_URL is not set")
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "tenants.page_cache.RedisPageCache",
+            "LOCATION": url,
+            "KEY_FUNCTION": "tenants.page_cache.page_cache_key",
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "TIMEOUT": 60,
+        },
+    }
+    settings.WAGTAIL_CACHE = True
