@@ -75,7 +75,8 @@ ALLOWED_HOSTS = [STATE_DOMAIN, f".{STATE_DOMAIN}", *ENV.extra_allowed_hosts]
 
 MIDDLEWARE = [
     "tenants.middleware.DistrictRoutingMiddleware",
-    # The page cache (wagtail-cache) wraps everything after routing, which sets the schema.
+    # The page cache (wagtail-cache under the portal's policy, tenants/page_cache.py) wraps
+    # everything after routing, which sets the schema.
     "tenants.page_cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -86,7 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "wagtailcache.cache.FetchFromCacheMiddleware",
+    "tenants.page_cache.FetchPageCacheMiddleware",
 ]
 
 TEMPLATES = [
