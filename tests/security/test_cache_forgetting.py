@@ -74,3 +74,17 @@ def test_a_prompt_read_while_it_changes_is_not_served_after_the_change(
     assert "Old title" in public_client.get("/council/prompts/survey/").content.decode()
 
     assert "New title" in public_client.get("/council/prompts/survey/").content.decode()
+
+
+def test_a_districts_new_region_is_offered_on_a_prompt_form_at_once(
+    alpha, public_client, commit_callbacks
+):
+    StateSettings.load()
+    make_survey()
+    assert "Mountain" not in public_client.get("/council/prompts/survey/").content.decode()
+
+    with commit_callbacks():
+        alpha.region = "Mountain"
+        alpha.save()
+
+    assert "Mountain" in public_client.get("/council/prompts/survey/").content.decode()
