@@ -18,6 +18,7 @@ from django.core.checks import Error
 from django.db import connection
 from django.urls import Resolver404, resolve
 from wagtailcache.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from wagtailcache.settings import wagtailcache_settings
 
 from portal.redis_cache import RedisCache
 from tenants.generations import (  # noqa: F401 (the page cache's names, kept for callers)
@@ -102,10 +103,17 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
             return super().__call__(request)
 
     def process_response(self, request, response):
-        allowed = is_page_request(request) and is_complete_public_answer(response)
-        if settings.WAGTAIL_CACHE and not allowed:
+        if not settings.WAGTAIL_CACHE:
+            return response
+        if not (is_page_request(request) and is_complete_public_answer(response)):
             request._wagtailcache_skip = True  # wagtail-cache then stores nothing
-        return super().process_response(request, response)
+        response = super().process_response(request, response)
+        if response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER) in ("hit", "miss"):
+            # wagtail-cache tells browsers to keep the page as long as it does; a publish
+            # forgets the server's copy, so browsers must ask again instead.
+            response["Cache-Control"] = "no-cache"
+            del response["Expires"]
+        return response
 
 
 def check_page_cache_middleware(app_configs=None, **kwargs) -> list[Error]:

@@ -179,3 +179,11 @@ def test_the_page_cache_cannot_run_without_the_policy():
     ]
     with override_settings(MIDDLEWARE=bypassing):
         assert [error.id for error in check_page_cache_middleware()] == ["tenants.E001"]
+
+
+def test_browsers_are_told_to_ask_again_rather_than_keep_a_cached_page(alpha, host_client):
+    publish_vision(alpha, "Alpha's vision")
+    visitor = host_client("alpha.localhost")
+    for answer in (visitor.get("/vision/"), visitor.get("/vision/")):
+        assert answer["Cache-Control"] == "no-cache"
+        assert not answer.has_header("Expires")

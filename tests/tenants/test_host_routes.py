@@ -4,8 +4,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
-from tenants.host_routes import district_for_host
 from statewide.models import StateSettings
+from tenants.host_routes import district_for_host
 from tenants.models import District, Domain
 
 
