@@ -17,10 +17,10 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.checks import Error
 from django.db import connection
 from django.urls import Resolver404, resolve
+from django_redis.cache import RedisCache
 from wagtailcache.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from wagtailcache.settings import wagtailcache_settings
 
-from portal.redis_cache import RedisCache
 from tenants.generations import (  # noqa: F401 (the page cache's names, kept for callers)
     EVERY_SCHEMA,
     GENERATION_KEY_PREFIX,

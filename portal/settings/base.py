@@ -147,7 +147,7 @@ _TENANT_KEYS = {
 }
 # Without Redis each process keeps its own cache: fine for one development process only.
 if ENV.redis_url:
-    _CACHE_BACKEND = {"BACKEND": "portal.redis_cache.RedisCache"}
+    _CACHE_BACKEND = {"BACKEND": "django_redis.cache.RedisCache"}
     _CACHE_BACKEND["LOCATION"] = ENV.redis_url
     _PAGE_CACHE_BACKEND = {"BACKEND": "tenants.page_cache.RedisPageCache"}
     _PAGE_CACHE_BACKEND["LOCATION"] = ENV.redis_url

@@ -25,8 +25,8 @@ def redis_caches(settings):
     prefix = f"test-{uuid.uuid4().hex}"
     shared = {"LOCATION": url, "KEY_PREFIX": prefix}
     settings.CACHES = {
-        "default": {"BACKEND": "portal.redis_cache.RedisCache", **shared, **TENANT_KEYS},
-        "renditions": {"BACKEND": "portal.redis_cache.RedisCache", **shared, **TENANT_KEYS},
+        "default": {"BACKEND": "django_redis.cache.RedisCache", **shared, **TENANT_KEYS},
+        "renditions": {"BACKEND": "django_redis.cache.RedisCache", **shared, **TENANT_KEYS},
         "pages": {
             "BACKEND": "tenants.page_cache.RedisPageCache",
             **shared,
