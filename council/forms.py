@@ -6,7 +6,6 @@ import uuid
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.cache import cache
 
 from council.idempotency import KEY_REUSED_MESSAGE
 from council.models import (
@@ -19,6 +18,7 @@ from council.models import (
     Thought,
     Voice,
 )
+from tenants.generations import remember
 from tenants.models import District
 
 RATING_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
@@ -28,11 +28,8 @@ REGIONS_CACHE_KEY = "council:regions"
 
 
 def region_choices() -> list[tuple[str, str]]:
-    """Districts' regions, read once every few minutes: every public form offers them."""
-    regions = cache.get(REGIONS_CACHE_KEY)
-    if regions is None:
-        regions = District.objects.active().regions()
-        cache.set(REGIONS_CACHE_KEY, regions, timeout=300)
+    """Districts' regions, kept until a district changes: every public form offers them."""
+    regions = remember(REGIONS_CACHE_KEY, lambda: District.objects.active().regions())
     return [(region, region) for region in regions]
 
 

@@ -1,26 +1,20 @@
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
+from tenants.generations import remember
+
 LABEL_CACHE_KEY = "portrait-label"
-# The state's own pages see a new label at once (the save forgets it); districts' within this.
-LABEL_CACHE_SECONDS = 60
 
 
 def portrait_label(request):
     """What the state calls a portrait ("Portrait of a Learner" or "of a Graduate"), read
-    only by the templates that show it, and kept briefly so that it costs no query."""
+    only by the templates that show it, and kept under the generation every schema shares
+    (a save of the state's settings bumps it), so that it costs no query."""
 
     def label() -> str:
         from statewide.models import StateSettings
 
-        value = cache.get(LABEL_CACHE_KEY)
-        if value is None:
-            value = StateSettings.load(request_or_site=request).portrait_label
-            cache.set(LABEL_CACHE_KEY, value, LABEL_CACHE_SECONDS)
-        return value
+        return remember(
+            LABEL_CACHE_KEY, lambda: StateSettings.load(request_or_site=request).portrait_label
+        )
 
     return {"portrait_label": SimpleLazyObject(label)}
-
-
-def forget_portrait_label(sender, **kwargs) -> None:
-    cache.delete(LABEL_CACHE_KEY)

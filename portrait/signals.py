@@ -1,13 +1,11 @@
 """Keep the statewide read model in step with what is published."""
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from portrait.context_processors import forget_portrait_label
 from portrait.sync import sync_district_portrait_and_stories, sync_state_portrait_and_stories
-from statewide.models import StateSettings
 from tenants.state import on_state_schema
 from tenants.sync import register_district_sync
 
@@ -17,9 +15,6 @@ def connect() -> None:
     page_published.connect(_on_state_page_change, dispatch_uid="portrait.state.published")
     page_unpublished.connect(_on_state_page_change, dispatch_uid="portrait.state.unpublished")
     post_delete.connect(_on_state_page_change, sender=Page, dispatch_uid="portrait.state.deleted")
-    post_save.connect(
-        forget_portrait_label, sender=StateSettings, dispatch_uid="portrait.label.changed"
-    )
 
 
 def _on_state_page_change(sender, instance, **kwargs) -> None:

@@ -1,42 +1,141 @@
-"""The tenant-aware page cache: whole responses for anonymous visitors, kept per schema.
+"""The tenant-aware page cache: whole pages for anonymous visitors, kept per schema.
 
-wagtail-cache's middleware decides what may be cached (anonymous GET and HEAD, no preview, no
-cookie set by the response, no `private` or `no-cache`). Its cache, the "pages" alias, builds
-every key from the schema and that schema's *generation*: a counter kept in the same cache
-under a key naming the schema (so reading it never switches the connection's schema).
-Invalidating a schema bumps its counter, one atomic INCR, so everything cached under the old
-number is never read again and expires with its timeout. No key is deleted by pattern, no
-other district's entries are touched, and `clear()` never empties a shared Redis database.
+The policy is one pair of predicates, `is_page_request` and `is_complete_public_answer`, and
+both middlewares below apply it before wagtail-cache's own rules and hooks, which can only
+narrow it: a page is stored and served only for an anonymous `GET` of a page (never the admin,
+media, documents, `/graphql/`, a preview, or a request carrying `Authorization` or a session
+cookie), and only a complete `200` answer that sets no cookie and is not marked private is
+stored. A system check refuses wagtail-cache's middlewares in their place.
 
-Each request reads the generation once and keeps it (`UpdatePageCacheMiddleware`), so a page
-rendered from rows older than a publish is stored under the old number, not the new one.
-
-LocMem suits a single process only (runserver, tests): each worker would keep its own pages
-and counters, and a publish handled by one worker would not reach the others. With REDIS_URL
-set, every worker shares one cache and invalidation reaches them all.
+Its cache, the "pages" alias, builds every key from the schema and that schema's generation
+(tenants/generations.py), so a change in one schema forgets that schema's pages at once and
+leaves every other district's. `clear()` never empties a shared Redis database.
 """
 
-import time
-from contextvars import ContextVar
-from functools import partial
-
-from django.core.cache import caches
+from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import connection, transaction
+from django.core.checks import Error
+from django.db import connection
 from django.urls import Resolver404, resolve
-from django_tenants.utils import get_public_schema_name
-from wagtailcache.cache import UpdateCacheMiddleware
+from django_redis.cache import RedisCache
+from wagtailcache.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from wagtailcache.settings import wagtailcache_settings
 
-from portal.redis_cache import RedisCache
-
-GENERATION_KEY_PREFIX = "generation:"  # then a schema name, or EVERY_SCHEMA
-EVERY_SCHEMA = "*"  # what every schema's pages show: the state's competencies and settings
-NEVER_CACHED_PATH_PREFIXES = ("/admin/", "/support/")
-
-# The generation each schema had when the current request first asked: {schema_name: "n.m"}.
-_request_generations: ContextVar[dict[str, str] | None] = ContextVar(
-    "page_cache_generations", default=None
+from tenants.generations import (  # noqa: F401 (the page cache's names, kept for callers)
+    EVERY_SCHEMA,
+    GENERATION_KEY_PREFIX,
+    generation,
+    invalidate,
+    invalidate_state,
+    pinned_generations,
 )
+
+NEVER_CACHED_PATH_PREFIXES = ("/admin/", "/support/", "/graphql/", "/documents/")
+NEVER_CACHED_DIRECTIVES = ("private", "no-cache", "no-store")
+_POLICY_ATTRIBUTE = "_is_page_request"
+
+
+def is_page_request(request) -> bool:
+    """The request side of the policy: an anonymous GET of a page, with nothing that could
+    make its answer someone's own. Decided once per request."""
+    decided = getattr(request, _POLICY_ATTRIBUTE, None)
+    if decided is None:
+        decided = _is_anonymous_page_get(request)
+        setattr(request, _POLICY_ATTRIBUTE, decided)
+    return decided
+
+
+def _is_anonymous_page_get(request) -> bool:
+    path = request.path_info
+    if request.method != "GET" or path.startswith(_never_cached_paths()):
+        return False
+    # Credentials of any kind, valid or not: the answer may be the holder's own.
+    if "Authorization" in request.headers or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    if getattr(request, "is_preview", False):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    return not _view_is_never_cached(request)
+
+
+def _never_cached_paths() -> tuple[str, ...]:
+    return (*NEVER_CACHED_PATH_PREFIXES, settings.MEDIA_URL, settings.STATIC_URL)
+
+
+def is_complete_public_answer(response) -> bool:
+    """The response side of the policy: a whole `200` that is the same for every visitor.
+    Never a `304` (its empty body would be served to everyone), a `404` that may stop being
+    one, a stream, a response that sets a cookie, or one marked private."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(directive in cache_control for directive in NEVER_CACHED_DIRECTIVES)
+    )
+
+
+class FetchPageCacheMiddleware(FetchFromCacheMiddleware):
+    """wagtail-cache's inner middleware, asked only for what the policy allows."""
+
+    def process_request(self, request):
+        if not settings.WAGTAIL_CACHE:
+            return None
+        if not is_page_request(request):
+            request._wagtailcache_update = False
+            request._wagtailcache_skip = True
+            return None
+        cached = super().process_request(request)
+        if cached is not None and not is_complete_public_answer(cached):
+            request._wagtailcache_update = True  # an entry the policy refuses is not served
+            return None
+        return cached
+
+
+class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
+    """wagtail-cache's outer middleware: stores only what the policy allows, and holds each
+    schema's generation for one request."""
+
+    def __call__(self, request):
+        with pinned_generations():
+            return super().__call__(request)
+
+    def process_response(self, request, response):
+        if not settings.WAGTAIL_CACHE:
+            return response
+        if not (is_page_request(request) and is_complete_public_answer(response)):
+            request._wagtailcache_skip = True  # wagtail-cache then stores nothing
+        response = super().process_response(request, response)
+        if response.get(wagtailcache_settings.WAGTAIL_CACHE_HEADER) in ("hit", "miss"):
+            # wagtail-cache tells browsers to keep the page as long as it does; a publish
+            # forgets the server's copy, so browsers must ask again instead.
+            response["Cache-Control"] = "no-cache"
+            del response["Expires"]
+        return response
+
+
+def check_page_cache_middleware(app_configs=None, **kwargs) -> list[Error]:
+    """The policy holds only if its middlewares stand where wagtail-cache's would."""
+    expected = {
+        "tenants.page_cache.UpdatePageCacheMiddleware",
+        "tenants.page_cache.FetchPageCacheMiddleware",
+    }
+    bypassing = {
+        "wagtailcache.cache.UpdateCacheMiddleware",
+        "wagtailcache.cache.FetchFromCacheMiddleware",
+    }
+    errors = []
+    if bypassing & set(settings.MIDDLEWARE) or not expected <= set(settings.MIDDLEWARE):
+        errors.append(
+            Error(
+                "The page cache must use tenants.page_cache's two middlewares, not "
+                "wagtail-cache's own: they apply the portal's caching policy.",
+                id="tenants.E001",
+            )
+        )
+    return errors
 
 
 def page_cache_key(key: str, key_prefix: str, version: int) -> str:
@@ -47,75 +146,12 @@ def page_cache_key(key: str, key_prefix: str, version: int) -> str:
     return f"{schema_name}:{generation(schema_name)}:{key_prefix}:{version}:{key}"
 
 
-def generation(schema_name: str) -> str:
-    """The schema's own counter and the one every schema shares, read in one round trip."""
-    pinned = _request_generations.get()
-    if pinned is not None and schema_name in pinned:
-        return pinned[schema_name]
-    cache = caches["pages"]
-    keys = [GENERATION_KEY_PREFIX + schema_name, GENERATION_KEY_PREFIX + EVERY_SCHEMA]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            # A lost counter restarts above any value it can have reached, never at an old one.
-            cache.add(key, time.time_ns(), timeout=None)
-            found[key] = cache.get(key)
-    number = ".".join(str(found[key]) for key in keys)
-    if pinned is not None:
-        pinned[schema_name] = number
-    return number
-
-
-def invalidate(schema_name: str) -> None:
-    """Drop every page cached for one schema (or, given EVERY_SCHEMA, for all of them), now
-    and again when the transaction commits.
-
-    Now, so this connection's next request sees the change; on commit, so a page rendered in
-    between from the rows before the change is not kept."""
-    _bump(schema_name)
-    bump = partial(_bump, schema_name)
-    # Once per schema per transaction, however many pages it publishes.
-    if not any(_same_call(queued, bump) for _, queued, _ in connection.run_on_commit):
-        transaction.on_commit(bump)
-
-
-def _same_call(queued, call: partial) -> bool:
-    return isinstance(queued, partial) and (queued.func, queued.args) == (call.func, call.args)
-
-
-def _bump(scope: str) -> None:
-    cache, key = caches["pages"], GENERATION_KEY_PREFIX + scope
-    try:
-        cache.incr(key)
-    except ValueError:  # no counter yet, so nothing cached under one either
-        cache.add(key, time.time_ns(), timeout=None)
-
-
-class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
-    """wagtail-cache's outer middleware, holding each schema's generation for one request."""
-
-    def __call__(self, request):
-        token = _request_generations.set({})
-        try:
-            return super().__call__(request)
-        finally:
-            _request_generations.reset(token)
-
-
 def never_page_cached(view):
     """Marks a view whose pages are never cached, so the page cache does not even look them up
-    (two Redis round trips saved): a form's page sets its visitor's CSRF cookie, so wagtail-cache
-    could never store it for an anonymous visitor anyway."""
+    (two Redis round trips saved): a form's page sets its visitor's CSRF cookie, so it could
+    never be stored for an anonymous visitor anyway."""
     view.never_page_cached = True
     return view
-
-
-def is_request_cacheable(request, is_cacheable: bool) -> bool:
-    """wagtail-cache hook: the admin and support links, and views marked `never_page_cached`,
-    are never cached, whoever asks."""
-    if not is_cacheable or request.path.startswith(NEVER_CACHED_PATH_PREFIXES):
-        return False
-    return not _view_is_never_cached(request)
 
 
 def _view_is_never_cached(request) -> bool:
@@ -205,6 +241,5 @@ def _on_every_schema_change(sender, **kwargs) -> None:
     invalidate(EVERY_SCHEMA)
 
 
-def invalidate_state_pages() -> None:
-    """The state's directory, story feed and coverage pages read the read model."""
-    invalidate(get_public_schema_name())
+# The state's directory, story feed and coverage pages read the read model.
+invalidate_state_pages = invalidate_state

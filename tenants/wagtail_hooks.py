@@ -1,7 +1,6 @@
 from wagtail import hooks
 
 from tenants.admin_views import district_viewset
-from tenants.page_cache import is_request_cacheable
 from tenants.support import ISSUED_ACTION, SIGN_IN_ACTION
 
 
@@ -14,6 +13,3 @@ def register_district_viewset():
 def register_support_actions(actions):
     actions.register_action(ISSUED_ACTION, "Support link issued", "Support link issued")
     actions.register_action(SIGN_IN_ACTION, "Signed in with a support link", "Support sign-in")
-
-
-hooks.register("is_request_cacheable", is_request_cacheable)

@@ -19,6 +19,7 @@ from council.models import (
 from council.results import BREAKDOWNS, question_results
 from council.submissions import Participant, save_response, save_thought
 from council.views.common import member_for, over_rate_limit, too_many
+from tenants.generations import generational_key
 from tenants.page_cache import never_page_cached
 
 
@@ -61,8 +62,10 @@ def prompt_detail(request, slug):
 
 
 def fields_cache_key(prompt: Prompt, member) -> str:
-    """The blank form's fields are the same for every visitor of one kind: render them once."""
-    return f"{prompt.pk}:{prompt.updated_at.timestamp()}:{'member' if member else 'public'}"
+    """The blank form's fields are the same for every visitor of one kind: render them once,
+    until the prompt or the state's generation (a district's region, too) changes."""
+    visitor = "member" if member else "public"
+    return generational_key(f"{prompt.pk}:{prompt.updated_at.timestamp()}:{visitor}")
 
 
 def _answer_questions(request, prompt: Prompt, member):

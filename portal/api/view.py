@@ -1,6 +1,5 @@
 """The state's GraphQL endpoint: token or session authentication, limits, CSRF for mutations."""
 
-from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.decorators import method_decorator
@@ -10,14 +9,10 @@ from graphql import ExecutionResult, GraphQLError, OperationType, get_operation_
 from graphql.validation import specified_rules
 
 from portal.api.execution import PortalExecutionContext
-from portal.api.response_cache import cached_answer, keep_answer, response_key
+from portal.api.response_cache import Audience, cached_answer, keep_answer, response_key
 from portal.api.validation import limit_rules
 from progress.statewide.models import ApiToken
 from tenants.state import on_state_schema
-
-
-def is_state_staff(user) -> bool:
-    return bool(user and user.is_active and user.has_perm("wagtailadmin.access_admin"))
 
 
 @method_decorator(csrf_exempt, name="dispatch")  # checked below, for session mutations only
@@ -36,16 +31,21 @@ class PortalGraphQLView(GraphQLView):
                 return _unauthorized()
             request.user = user
             request.api_token_used = True
-        staff = is_state_staff(request.user)
-        self.graphiql = settings.DEBUG or staff
-        self.validation_rules = [*specified_rules, *limit_rules(allow_introspection=staff)]
+        # Introspection and the response cache's key come from one Audience, so an answer
+        # is only shared between callers allowed the same things.
+        self.audience = Audience.of(request.user)
+        self.graphiql = self.audience.introspection
+        self.validation_rules = [
+            *specified_rules,
+            *limit_rules(allow_introspection=self.audience.introspection),
+        ]
         return super().dispatch(request, *args, **kwargs)
 
     def get_response(self, request, data, show_graphiql=False):
         if show_graphiql or self.batch:
             return super().get_response(request, data, show_graphiql)
         query, variables, operation_name, _ = self.get_graphql_params(request, data)
-        key = response_key(query, variables, operation_name, request.user)
+        key = response_key(query, variables, operation_name, self.audience)
         answer = cached_answer(key) if key else None
         if answer is None:
             answer = super().get_response(request, data, show_graphiql)

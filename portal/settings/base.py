@@ -84,7 +84,8 @@ ALLOWED_HOSTS = [STATE_DOMAIN, f".{STATE_DOMAIN}", *ENV.extra_allowed_hosts]
 
 MIDDLEWARE = [
     "tenants.middleware.DistrictRoutingMiddleware",
-    # The page cache (wagtail-cache) wraps everything after routing, which sets the schema.
+    # The page cache (wagtail-cache under the portal's policy, tenants/page_cache.py) wraps
+    # everything after routing, which sets the schema.
     "tenants.page_cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Inside the page cache, so a cached page keeps the header it was stored with.
@@ -101,7 +102,7 @@ MIDDLEWARE = [
     "portal.two_factor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "wagtailcache.cache.FetchFromCacheMiddleware",
+    "tenants.page_cache.FetchPageCacheMiddleware",
 ]
 
 TEMPLATES = [
@@ -155,7 +156,7 @@ _TENANT_KEYS = {
 }
 # Without Redis each process keeps its own cache: fine for one development process only.
 if ENV.redis_url:
-    _CACHE_BACKEND = {"BACKEND": "portal.redis_cache.RedisCache"}
+    _CACHE_BACKEND = {"BACKEND": "django_redis.cache.RedisCache"}
     _CACHE_BACKEND["LOCATION"] = ENV.redis_url
     _PAGE_CACHE_BACKEND = {"BACKEND": "tenants.page_cache.RedisPageCache"}
     _PAGE_CACHE_BACKEND["LOCATION"] = ENV.redis_url

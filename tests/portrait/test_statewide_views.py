@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from portrait import factories
 from portrait.views.coverage import coverage_rows
-from statewide.models import PortraitAlignment, PortraitListing, StoryListing
+from statewide.models import PortraitAlignment, PortraitListing, StateSettings, StoryListing
 from tenants.models import District
 from tests.portrait.conftest import publish_district_portrait
 
@@ -143,6 +143,7 @@ def test_statewide_pages_cost_the_same_queries_at_ten_and_at_two_hundred_distric
     state_portrait, state_stories, host_client, path, params
 ):
     client = host_client("localhost")
+    StateSettings.load()  # made on first use otherwise, which (rightly) forgets cached values
     make_listed_districts(10, start=0)
     client.get(path, params)  # warm per-process lookups (content types, site root paths)
     at_ten = queries_for(client, path, params)

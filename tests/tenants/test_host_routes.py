@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
+from statewide.models import StateSettings
 from tenants.host_routes import district_for_host
 from tenants.models import District, Domain
 
@@ -31,6 +32,7 @@ def test_an_unknown_host_is_remembered_until_a_domain_is_added(alpha, host_clien
 
 
 def test_deactivating_a_district_takes_effect_on_the_next_request(alpha, host_client):
+    StateSettings.load()  # made on first use otherwise, which (rightly) forgets every route
     visitor = host_client("alpha.localhost")
     assert visitor.get("/").status_code == 200
     assert route_queries("alpha.localhost") == 0  # the route is cached
