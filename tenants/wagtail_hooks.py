@@ -2,6 +2,7 @@ from wagtail import hooks
 
 from tenants.admin_views import district_viewset
 from tenants.page_cache import is_request_cacheable
+from tenants.state import on_state_schema
 from tenants.support import ISSUED_ACTION, SIGN_IN_ACTION
 
 
@@ -17,3 +18,10 @@ def register_support_actions(actions):
 
 
 hooks.register("is_request_cacheable", is_request_cacheable)
+
+
+@hooks.register("construct_settings_menu")
+def hide_state_only_settings(request, menu_items):
+    """The page cache is the portal's, not a district's to tune or clear."""
+    if not on_state_schema():
+        menu_items[:] = [item for item in menu_items if item.name != "cache"]
