@@ -30,6 +30,7 @@ SUB_TRAITS = {
 }
 
 STORIES_PER_DISTRICT = 3
+PICTURE_ALT = "An abstract pattern of colored bands and rings."
 # Consecutive demo districts start this far apart in the story pool, so no two share a set.
 STORY_STRIDE = 5
 PALETTES = [
@@ -103,7 +104,7 @@ def build_district_content(district: District) -> None:
             quote=story.quote,
             hero=(
                 picture(story.title, palette, seed=f"{district.slug}/{story.title}"),
-                story.picture_alt,
+                PICTURE_ALT,
             ),
         )
 

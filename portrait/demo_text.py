@@ -176,7 +176,6 @@ class DemoStory:
     quote: tuple[str, str]
     condition_slugs: list[str]
     picks: list[int] = field(default_factory=lambda: [0, 1])  # the district's competencies
-    picture_alt: str = ""
 
 
 STORIES = [
@@ -191,7 +190,6 @@ STORIES = [
         ("I never thought a spreadsheet could change my morning.", "A ninth-grade student"),
         ["culture", "agency"],
         [0, 2],
-        "A map-like pattern of crossing routes in the district's colors.",
     ),
     DemoStory(
         "Fourth graders run a podcast about local history",
@@ -203,7 +201,6 @@ STORIES = [
         ("They asked better questions than most reporters.", "A parent volunteer"),
         ["partnerships", "instruction"],
         [1, 3],
-        "Rings spreading out like sound waves from a microphone.",
     ),
     DemoStory(
         "Middle schoolers build a rain garden behind the gym",
@@ -215,7 +212,6 @@ STORIES = [
         ("The garden is the first thing I show visitors.", "The school's custodian"),
         ["flexible-learning-environments", "partnerships"],
         [0, 3],
-        "Green and blue stripes like rows of plants after rain.",
     ),
     DemoStory(
         "Seniors defend their graduation portfolios before the community",
@@ -227,7 +223,6 @@ STORIES = [
         ("It was the first test I studied for by being myself.", "A graduating senior"),
         ["comprehensive-assessment-system", "shared-vision"],
         [1, 4],
-        "Overlapping squares like pages of a portfolio.",
     ),
     DemoStory(
         "Kindergarteners and seniors become reading buddies",
@@ -239,7 +234,6 @@ STORIES = [
         ("My buddy remembers every book we read.", "A kindergarten student"),
         ["culture", "learner-supports"],
         [2, 3],
-        "Two circles of different sizes side by side.",
     ),
     DemoStory(
         "A robotics club opens its workshop to the whole town",
@@ -251,7 +245,6 @@ STORIES = [
         ("We built the robot, but the town built the club.", "The club's faculty adviser"),
         ["partnerships", "flexible-learning-environments"],
         [0, 2],
-        "Gear-like circles with notches around their edges.",
     ),
     DemoStory(
         "Students redesign the cafeteria with the food service team",
@@ -263,7 +256,6 @@ STORIES = [
         ("Lunch is the one time I get to talk to everyone.", "A tenth-grade student"),
         ["agency", "transparency"],
         [1, 2],
-        "Tiles in a grid, like a cafeteria floor from above.",
     ),
     DemoStory(
         "Sixth graders write letters that reach the state capitol",
@@ -275,7 +267,6 @@ STORIES = [
         ("They changed how I think about the river bill.", "A state representative"),
         ["agency", "curriculum"],
         [3, 1],
-        "Flowing wavy lines like a river seen from above.",
     ),
     DemoStory(
         "An internship program pairs juniors with local employers",
@@ -287,7 +278,6 @@ STORIES = [
         ("She found a problem we had missed for years.", "A clinic manager"),
         ["partnerships", "flexible-learning-environments"],
         [0, 1],
-        "Diagonal bands like a path climbing a hill.",
     ),
     DemoStory(
         "Third graders lead their own parent conferences",
@@ -299,7 +289,6 @@ STORIES = [
         ("My daughter explained fractions better than I could.", "A parent"),
         ["agency", "comprehensive-assessment-system"],
         [4, 1],
-        "A staircase of blocks rising from left to right.",
     ),
     DemoStory(
         "A student film festival tells the district's story",
@@ -311,7 +300,6 @@ STORIES = [
         ("I saw my grandfather on a big screen.", "A festival guest"),
         ["culture", "shared-vision"],
         [1, 3],
-        "Frames in a row, like a strip of film.",
     ),
     DemoStory(
         "Teachers and students co-design a week of open learning",
@@ -323,6 +311,5 @@ STORIES = [
         ("I taught the class I wished someone had taught me.", "A twelfth-grade student"),
         ["instruction", "culture"],
         [4, 2],
-        "A patchwork of colored squares like a quilt.",
     ),
 ]
