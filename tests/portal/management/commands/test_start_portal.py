@@ -2,6 +2,7 @@ import os
 from io import StringIO
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -43,6 +44,9 @@ def fresh_environment(monkeypatch, settings):
         monkeypatch.setenv(name, "placeholder")
         monkeypatch.delenv(name)
     monkeypatch.delenv("RUN_MAIN", raising=False)
+    # The command sets these on the live settings, not through an override: put them back.
+    for name in ("PUBLIC_PORT", "WAGTAILADMIN_BASE_URL"):
+        monkeypatch.setattr(django_settings, name, getattr(django_settings, name))
     return settings
 
 
