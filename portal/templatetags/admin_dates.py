@@ -12,7 +12,8 @@ register = template.Library()
 def is_future(value) -> bool:
     """True for a date or time still to come (a review date, a go-live time)."""
     if isinstance(value, datetime.datetime):
-        return value > timezone.now()
+        now = datetime.datetime.now() if timezone.is_naive(value) else timezone.now()
+        return value > now
     if isinstance(value, datetime.date):
         return value > timezone.localdate()
     return False
