@@ -58,13 +58,18 @@ def test(args: list[str]) -> int:
 
 def run(command: list, check: bool = True) -> int:
     environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    try:
-        completed = subprocess.run([str(part) for part in command], cwd=ROOT, env=environment)
-    except KeyboardInterrupt:
-        return 130
-    if check and completed.returncode != 0:
-        sys.exit(completed.returncode)
-    return completed.returncode
+    process = subprocess.Popen([str(part) for part in command], cwd=ROOT, env=environment)
+    while True:
+        try:
+            returncode = process.wait()
+            break
+        except KeyboardInterrupt:
+            # The command had the same Ctrl-C: let it stop its server and the embedded
+            # database rather than kill it (subprocess.run would, after a quarter second).
+            continue
+    if check and returncode != 0:
+        sys.exit(returncode)
+    return returncode
 
 
 COMMANDS = {"serve": serve, "test": test}

@@ -50,11 +50,6 @@ DISTRICTS = [
 ]
 
 DISTRICT_INTRO = (
-    "<p>Welcome to {name}. Families, students, staff and neighbours are shaping what our "
+    "<p>Welcome to {name}. Families, students, staff and neighbors are shaping what our "
     "graduates should know and be able to do, and this site follows that work.</p>"
-)
-
-DISTRICT_VISION = (
-    "<p>Every {name} graduate leaves us ready to think for themselves, to work well with others "
-    "and to keep learning, with a clear sense of who they are and what they can give.</p>"
 )

@@ -1,5 +1,6 @@
 """StreamField blocks of portraits and stories. Every block has a preview and a hint."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.forms.utils import ErrorList
@@ -143,6 +144,7 @@ class DistrictCompetencyBlock(CompetencyBlock):
     aligned_to = StateCompetencyChoiceBlock(
         choices=state_competency_choices,
         required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text="The state competencies this one serves. Pick at least one.",
     )
 

@@ -1,10 +1,23 @@
 """Demo portraits and stories, in the project's own words. Safe to run again."""
 
 import datetime
+import io
 import random
+
+from django.core.files.images import ImageFile
+from wagtail.images.models import Image
 
 from portal import demo_content
 from portrait import factories
+from portrait.demo_text import (
+    DISTRICT_COMPETENCIES,
+    STATE_CONTINUUM,
+    STORIES,
+    VISIONS,
+    WHYS,
+    DemoCompetency,
+    DemoStory,
+)
 from portrait.models import DistrictPortraitPage, StateHomePage, StatePortraitPage, StoryPage
 from tenants.models import District
 
@@ -16,57 +29,18 @@ SUB_TRAITS = {
     "engaged-citizen": ["Acts ethically", "Serves the community", "Respects every voice"],
 }
 
-DISTRICT_COMPETENCIES = [
-    (
-        "Curious problem-solver",
-        "Digs into real problems and tests ideas until one works.",
-        ["critical-thinker", "adaptable-learner"],
-    ),
-    (
-        "Confident communicator",
-        "Shares ideas with any audience and listens to understand.",
-        ["effective-communicator"],
-    ),
-    (
-        "Generous teammate",
-        "Brings out the best in a group and follows through.",
-        ["collaborative-contributor"],
-    ),
-    ("Caring neighbour", "Looks after the people and places around them.", ["engaged-citizen"]),
+STORIES_PER_DISTRICT = 3
+PICTURE_ALT = "An abstract pattern of colored bands and rings."
+# Consecutive demo districts start this far apart in the story pool, so no two share a set.
+STORY_STRIDE = 5
+PALETTES = [
+    [(29, 79, 145), (90, 140, 200), (240, 190, 60)],
+    [(23, 105, 84), (120, 180, 140), (250, 220, 150)],
+    [(122, 56, 138), (200, 140, 210), (250, 200, 90)],
+    [(150, 72, 25), (220, 150, 90), (60, 110, 150)],
+    [(30, 110, 130), (150, 210, 215), (230, 120, 90)],
+    [(90, 90, 40), (190, 180, 100), (70, 120, 170)],
 ]
-
-WHY = (
-    "<p>Our families told us that test scores alone do not describe the young people they "
-    "hope to raise. This portrait names what matters most to {name}, so that classrooms, "
-    "clubs and families can aim at the same things.</p>"
-)
-
-STORIES = [
-    (
-        "Ninth graders pitch fixes for the school bus routes",
-        "A mapping project turned into a proposal the transport office adopted.",
-        [
-            "Students rode every route, logged delays and drew the results on a shared map.",
-            "Their pitch to the transport office combined two routes and saved twelve minutes.",
-        ],
-        ("I never thought a spreadsheet could change my morning.", "A ninth-grade student"),
-        [0, 2],
-        ["culture", "agency"],
-    ),
-    (
-        "Fourth graders run a podcast about local history",
-        "Interviews with grandparents became a series the whole town listens to.",
-        [
-            "Each episode starts with a question a student could not answer alone.",
-            "The class edits together and votes on what makes the final cut.",
-        ],
-        ("They asked better questions than most reporters.", "A parent volunteer"),
-        [1, 3],
-        ["partnerships", "instruction"],
-    ),
-]
-
-COLOURS = [(29, 79, 145), (23, 105, 84), (122, 56, 138), (150, 72, 25)]
 
 
 def build_state_content(home: StateHomePage) -> None:
@@ -79,7 +53,7 @@ def build_state_content(home: StateHomePage) -> None:
                     definition,
                     slug=slug,
                     sub_traits=SUB_TRAITS[slug],
-                    grade_bands=["k-2", "3-5", "6-8", "9-12"],
+                    descriptors=continuum(STATE_CONTINUUM[slug]),
                 )
                 for name, slug, definition in demo_content.STATE_COMPETENCIES
             ],
@@ -105,54 +79,134 @@ def build_state_content(home: StateHomePage) -> None:
 
 
 def build_district_content(district: District) -> None:
-    """A portrait for districts that are developing or have finalized one, and stories."""
+    """A portrait for districts that are developing or have finalized one, and stories; each
+    district draws its own competencies, words, stories and pictures from the demo's pool."""
     if district.adoption_stage not in {"developing", "finalized"}:
         return
+    position = demo_position(district)
     portrait = DistrictPortraitPage.objects.get()
     if not portrait.competencies:
-        chooser = random.Random(district.slug)
-        chosen = DISTRICT_COMPETENCIES[: chooser.randint(3, 4)]
-        factories.fill_district_portrait(
-            portrait,
-            [
-                factories.competency_value(
-                    name, definition, aligned_to=aligned, grade_bands=["k-2", "6-8", "9-12"]
-                )
-                for name, definition, aligned in chosen
-            ],
-            steps=[
-                factories.co_creation_step(
-                    "survey", "Family and student survey", datetime.date(2025, 2, 3), 820
-                ),
-                factories.co_creation_step(
-                    "convening", "Community evening", datetime.date(2025, 3, 11), 145
-                ),
-                factories.co_creation_step(
-                    "focus_group", "Student focus groups", datetime.date(2025, 4, 2), 36
-                ),
-                factories.co_creation_step(
-                    "interview", "Employer interviews", datetime.date(2025, 4, 20), 12
-                ),
-            ],
-            vision_statement=demo_content.DISTRICT_VISION.format(name=district.name),
-            community_why=WHY.format(name=district.name),
-            last_revisited=datetime.date(2026, 5, 1),
-        )
+        fill_portrait(portrait, district, position)
     home = factories.district_home()
     index = factories.story_index(home)
     if StoryPage.objects.child_of(index).exists():
         return
     keys = [block_id for block_id, _, _ in portrait.competency_entries()]
-    for number, (title, summary, paragraphs, quote, picks, conditions) in enumerate(STORIES):
-        colour = COLOURS[(number + len(district.slug)) % len(COLOURS)]
-        hero = factories.picture(title, colour)
+    palette = PALETTES[position % len(PALETTES)]
+    for story in district_stories(position):
         factories.add_story(
             index,
-            title,
-            summary,
-            paragraphs,
-            competency_keys=[keys[pick] for pick in picks if pick < len(keys)],
-            condition_slugs=conditions,
-            quote=quote,
-            hero=(hero, "An abstract pattern of circles in the district's colours."),
+            story.title,
+            story.summary,
+            story.paragraphs,
+            competency_keys=[keys[pick] for pick in story.picks if pick < len(keys)],
+            condition_slugs=story.condition_slugs,
+            quote=story.quote,
+            hero=(
+                picture(story.title, palette, seed=f"{district.slug}/{story.title}"),
+                PICTURE_ALT,
+            ),
         )
+
+
+def demo_position(district: District) -> int:
+    """The district's place in the demo's list (any other district counts from its slug)."""
+    slugs = [slug for _, slug, _, _ in demo_content.DISTRICTS]
+    if district.slug in slugs:
+        return slugs.index(district.slug)
+    return sum(district.slug.encode())
+
+
+def district_stories(position: int) -> list[DemoStory]:
+    start = position * STORY_STRIDE
+    return [STORIES[(start + step) % len(STORIES)] for step in range(STORIES_PER_DISTRICT)]
+
+
+def district_competencies(position: int) -> list[DemoCompetency]:
+    """Three to five of the pool's competencies, a different run for each district."""
+    count = 3 + position % 3
+    start = position * 3
+    pool = DISTRICT_COMPETENCIES
+    return [pool[(start + step) % len(pool)] for step in range(count)]
+
+
+def fill_portrait(portrait: DistrictPortraitPage, district: District, position: int) -> None:
+    turnout = 1 + position % 4
+    factories.fill_district_portrait(
+        portrait,
+        [
+            factories.competency_value(
+                competency.name,
+                competency.definition,
+                aligned_to=competency.aligned_to,
+                descriptors=continuum(competency.continuum),
+            )
+            for competency in district_competencies(position)
+        ],
+        steps=[
+            factories.co_creation_step(
+                "survey",
+                "Family and student survey",
+                datetime.date(2025, 1 + position % 3, 3 + position),
+                420 * turnout + 17 * position,
+            ),
+            factories.co_creation_step(
+                "convening",
+                "Community evening",
+                datetime.date(2025, 3, 4 + position),
+                60 * turnout + 9 * position,
+            ),
+            factories.co_creation_step(
+                "focus_group",
+                "Student focus groups",
+                datetime.date(2025, 4, 2 + position),
+                24 + 4 * position,
+            ),
+            factories.co_creation_step(
+                "interview",
+                "Employer interviews",
+                datetime.date(2025, 4, 14 + position),
+                8 + position,
+            ),
+        ],
+        vision_statement=VISIONS[position % len(VISIONS)].format(name=district.name),
+        community_why=WHYS[position % len(WHYS)].format(name=district.name),
+        last_revisited=datetime.date(2026, 1 + position % 9, 1 + position),
+    )
+
+
+def continuum(descriptors: dict[str, str]) -> list[dict]:
+    return [{"grade_band": band, "descriptor": text} for band, text in descriptors.items()]
+
+
+def picture(title: str, palette: list[tuple[int, int, int]], seed: str) -> Image:
+    """A generated picture of its own for each story: bands and circles placed by a seed, so
+    no two districts' heroes look alike."""
+    from PIL import Image as PillowImage
+    from PIL import ImageDraw
+
+    chooser = random.Random(seed)
+    width, height = 640, 360
+    canvas = PillowImage.new("RGB", (width, height), palette[0])
+    draw = ImageDraw.Draw(canvas)
+    for _ in range(chooser.randint(3, 6)):
+        top = chooser.randint(0, height)
+        draw.polygon(
+            [(0, top), (width, top + chooser.randint(-200, 200)), (width, height), (0, height)],
+            fill=chooser.choice(palette[1:]),
+        )
+    for _ in range(chooser.randint(4, 9)):
+        x, y, radius = (
+            chooser.randint(0, width),
+            chooser.randint(0, height),
+            chooser.randint(20, 110),
+        )
+        draw.ellipse(
+            (x - radius, y - radius, x + radius, y + radius),
+            outline=palette[2],
+            width=chooser.randint(4, 14),
+        )
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    name = f"{seed.replace('/', '-').lower().replace(' ', '-')[:60]}.png"
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=name))

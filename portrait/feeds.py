@@ -3,8 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from portrait.stories import StoryFilterForm, StoryFilters, as_card
-from tenants.state import on_state_schema
+from portrait.stories import StoryFilters, as_card
 
 FEED_LENGTH = 20
 
@@ -23,8 +22,11 @@ class RssStoryFeed(Feed):
     def description(self):
         return f"The latest stories from {self.index_page.get_site().site_name}."
 
-    def items(self):
-        filters = StoryFilters(form=StoryFilterForm(statewide=on_state_schema()))
+    def get_object(self, request, *args, **kwargs) -> StoryFilters:
+        """The list's filters, from the feed's query: a feed of a filtered list is filtered."""
+        return StoryFilters.from_request(request)
+
+    def items(self, filters: StoryFilters):
         return [as_card(story) for story in filters.stories(self.index_page)[:FEED_LENGTH]]
 
     def item_title(self, card):

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -89,6 +90,12 @@ class StoryFilters:
         # An unknown value shows its error and filters nothing, rather than failing.
         values = form.cleaned_data if form.is_bound and form.is_valid() else {}
         return cls(form=form, **{key: value for key, value in values.items() if value})
+
+    @property
+    def query_string(self) -> str:
+        """The filters in force, as a link's query: the feeds of a filtered list keep them."""
+        values = {"competency": self.competency, "condition": self.condition, "region": self.region}
+        return urlencode({key: value for key, value in values.items() if value})
 
     def stories(self, index_page) -> QuerySet:
         """The matching stories, newest first: listings on the state site, pages on a

@@ -3,7 +3,15 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
-from wagtail.models import GroupPagePermission, Page, Site, Task, Workflow
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Task,
+    Workflow,
+)
 
 from portrait.models import DistrictHomePage, DistrictPortraitPage, StoryIndexPage
 
@@ -11,6 +19,8 @@ TEMPLATE_HOSTNAME = "district-template.invalid"
 EDITORS = "Editors"
 APPROVERS = "Approvers"
 LEADERSHIP_TEAM = "Leadership team"
+EVIDENCE_COLLECTION = "Self-assessment evidence"
+EVIDENCE_DOCUMENT_ACTIONS = ("add_document", "change_document", "choose_document")
 
 
 def lay_starter_content() -> None:
@@ -71,3 +81,21 @@ def _leadership_team() -> None:
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         *Permission.objects.filter(content_type__app_label="progress"),
     )
+    grant_evidence_documents(team)
+
+
+def grant_evidence_documents(team: Group) -> None:
+    """The team's ratings ask for evidence documents: it uploads and chooses them in a
+    collection of its own, which Editors' documents do not crowd."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=EVIDENCE_COLLECTION).first()
+    if collection is None:
+        collection = root.add_child(name=EVIDENCE_COLLECTION)
+    for codename in EVIDENCE_DOCUMENT_ACTIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=team,
+            collection=collection,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtaildocs", codename=codename
+            ),
+        )

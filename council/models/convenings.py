@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from council.links import council_path
+from council.panels import title_and_slug_panels
 
 # Codes are read aloud and typed at the door: no 0/O or 1/I/L.
 CHECK_IN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -87,8 +88,7 @@ class Convening(ClusterableModel):
     objects = ConveningQuerySet.as_manager()
 
     panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
+        *title_and_slug_panels(),
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         MultiFieldPanel(

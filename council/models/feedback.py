@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from council.links import council_path
+from council.panels import title_and_slug_panels
 
 THOUGHT_MAX_LENGTH = 280
 
@@ -83,8 +84,7 @@ class Prompt(ClusterableModel):
     objects = PromptQuerySet.as_manager()
 
     panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
+        *title_and_slug_panels(),
         FieldPanel("introduction"),
         MultiFieldPanel(
             [FieldPanel("subject"), FieldPanel("convening"), FieldPanel("competency_slug")],

@@ -237,7 +237,7 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Celery: tasks carry their schema (tenant-schemas-celery). With no broker they run eagerly.
-CELERY_BROKER_URL = ENV.broker_url or "memory://"
+CELERY_BROKER_URL = ENV.broker_url or "memory://localhost/"  # a host: kombu warns without
 CELERY_TASK_ALWAYS_EAGER = not ENV.broker_url
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
@@ -320,6 +320,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        # Django's own console handler would print its records a second time beside root's.
+        "django": {"handlers": [], "level": "INFO"},
         "tenants": {"level": "INFO"},
         "council": {"level": "INFO"},
         "django_tasks": {"level": "WARNING"},

@@ -93,6 +93,9 @@ class ConsensusForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not data.get("stage_slug") and (data.get("rationale") or data.get("is_priority")):
+        stage, rationale = data.get("stage_slug"), (data.get("rationale") or "").strip()
+        if not stage and (rationale or data.get("is_priority")):
             self.add_error("stage_slug", "Choose the agreed stage, or clear the rationale.")
+        if stage and not rationale:
+            self.add_error("rationale", "Say why the team agreed this stage.")
         return data

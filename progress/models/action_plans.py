@@ -1,5 +1,6 @@
 """Action plans a district team keeps for its priority competencies."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -69,6 +70,13 @@ class ActionPlan(ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.competency_name} ({self.round})"
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": "The plan cannot end before it starts: check the two dates."}
+            )
 
     @property
     def competency_name(self) -> str:

@@ -242,3 +242,20 @@ def test_ranked_thoughts_put_the_best_rated_first(db):
     exchange.save_ratings(prompt, "anon:r1", {low.pk: 2, high.pk: 5})
     exchange.save_ratings(prompt, "anon:r2", {low.pk: 3, high.pk: 4})
     assert [t.text for t in exchange.ranked(prompt)] == ["high", "low"]
+
+
+def test_the_rating_page_names_a_prompt_asked_as_its_title_once(state):
+    prompt = make_exchange()  # its title is its question, as most exchanges are
+
+    page = state.get(f"/council/prompts/{prompt.slug}/rate/").content.decode()
+
+    assert '<p class="meta">What do graduates need?</p>' in page
+    assert "What do graduates need?: What do graduates need?" not in page
+
+
+def test_the_rating_page_shows_a_question_that_differs_from_the_title(state):
+    prompt = make_exchange(title="The graduate of 2035", exchange_question="What will they need?")
+
+    page = state.get(f"/council/prompts/{prompt.slug}/rate/").content.decode()
+
+    assert "The graduate of 2035: What will they need?" in page

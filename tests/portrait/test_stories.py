@@ -109,3 +109,27 @@ def test_the_rss_feed_is_valid_rss(alpha_stories, host_client):
     channel = ElementTree.fromstring(response.content).find("channel")
     assert channel is not None
     assert len(channel.findall("item")) == 2
+
+
+def test_a_filtered_lists_feeds_keep_its_filters(alpha_stories, host_client):
+    index = alpha_stories[0]
+    client = host_client("alpha.localhost")
+
+    page = client.get(index.url_on_site, {"condition": "culture"}).content.decode()
+    atom = client.get(index.url_on_site + "feed/", {"condition": "culture"})
+    rss = client.get(index.url_on_site + "rss/", {"condition": "culture"}).content.decode()
+
+    assert f'href="{index.url_on_site}feed/?condition=culture"' in page
+    assert f'href="{index.url_on_site}rss/?condition=culture"' in page
+    titles = [
+        entry.find(f"{ATOM}title").text
+        for entry in ElementTree.fromstring(atom.content).findall(f"{ATOM}entry")
+    ]
+    assert titles == ["Students redraw the bus map"]
+    assert "Students redraw the bus map" in rss and "A podcast about the town" not in rss
+
+
+def test_an_unfiltered_lists_feed_links_carry_no_query(alpha_stories, host_client):
+    index = alpha_stories[0]
+    page = host_client("alpha.localhost").get(index.url_on_site).content.decode()
+    assert f'href="{index.url_on_site}feed/"' in page

@@ -15,8 +15,15 @@ from tenants.importing import IMPORTABLE_STAGES, apply_import
 from tenants.management.progress import progress_bar
 from tenants.models import District, site_url
 from tenants.provisioning import DistrictSpec
+from tenants.starter import APPROVERS, EDITORS, LEADERSHIP_TEAM
 
 STATE_STAFF = "State staff"
+# Each demo district's people, one per group, so a newcomer can walk the review workflow.
+DISTRICT_ACCOUNTS = [
+    ("editor", EDITORS, "writes and submits pages for review"),
+    ("approver", APPROVERS, "reviews, approves and publishes"),
+    ("leader", LEADERSHIP_TEAM, "self-assesses the district and keeps its action plans"),
+]
 
 
 class Command(BaseCommand):
@@ -29,6 +36,12 @@ class Command(BaseCommand):
             help="Password for the demo administrators (development only).",
         )
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
+        parser.add_argument(
+            "--districts",
+            type=int,
+            default=len(demo_content.DISTRICTS),
+            help="Build only the first N demo districts (a quicker demo, or a test).",
+        )
 
     def handle(self, *args, **options):
         password = options["password"]
@@ -37,7 +50,7 @@ class Command(BaseCommand):
             self._state_staff(password)
         specs = [
             DistrictSpec(name, slug, region, IMPORTABLE_STAGES[stage])
-            for name, slug, region, stage in demo_content.DISTRICTS
+            for name, slug, region, stage in demo_content.DISTRICTS[: max(options["districts"], 1)]
         ]
         with progress_bar(self, len(specs), "Demo districts", options["no_progress"]) as bar:
             apply_import(specs, progress=lambda spec: bar.update())
@@ -46,6 +59,9 @@ class Command(BaseCommand):
             with tenant_context(district), transaction.atomic():
                 self._district_content(district)
                 _ensure_user("admin", password, superuser=True)
+                for username, group, _ in DISTRICT_ACCOUNTS:
+                    member = _ensure_user(username, password, superuser=False)
+                    member.groups.add(Group.objects.get(name=group))
         seed_demo_progress(districts)
         seed_council(password)
         self._print_addresses(districts, password)
@@ -100,8 +116,11 @@ class Command(BaseCommand):
         write("  District sites (each has its own admin at /admin/):")
         for district in districts.order_by("name"):
             write(f"    {district.base_url}/   {district.name}")
-        write(f"  Sign in to any admin as user “admin” with password “{password}”.")
-        write("  (Each site has its own account: they share a name, not a login.)")
+        write(f"  Sign in to any admin with the password “{password}” as:")
+        write("    admin      can do everything")
+        for username, _, does in DISTRICT_ACCOUNTS:
+            write(f"    {username:<10} {does} (district admins only)")
+        write("  (Each site has its own accounts: they share names, not logins.)")
 
 
 def _ensure_user(username: str, password: str, superuser: bool):

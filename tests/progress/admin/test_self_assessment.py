@@ -64,6 +64,7 @@ def test_a_team_rates_agrees_and_publishes(alpha, team, django_capture_on_commit
             "equity-driven-rationale": "The audit is done; practice is uneven.",
             "equity-driven-is_priority": "on",
             "voice-stage_slug": "establishing",
+            "voice-rationale": "Students lead their conferences in most schools.",
         },
     )
     with tenant_context(alpha):
@@ -119,6 +120,19 @@ def test_a_bad_evidence_link_saves_nothing(alpha, team):
     assert "Enter a valid URL." in response.content.decode()
     with tenant_context(alpha):
         assert not IndividualRating.objects.exists()
+
+
+def test_a_consensus_without_its_rationale_is_refused(alpha, team):
+    lead, _ = team
+    round_ = start_round(lead, alpha)
+    response = lead.post(
+        f"/admin/progress_rounds/{round_.pk}/consensus/",
+        {"voice-stage_slug": "developing", "voice-rationale": "   "},
+    )
+    assert response.status_code == 200
+    assert "Say why the team agreed this stage." in response.content.decode()
+    with tenant_context(alpha):
+        assert not ConsensusRating.objects.exists()
 
 
 def test_the_state_admin_offers_no_self_assessment(db, host_client):

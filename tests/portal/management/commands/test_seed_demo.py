@@ -1,5 +1,6 @@
 """`seed_demo`: a state with a dozen districts, each with its own admin; safe to re-run."""
 
+import hashlib
 from io import StringIO
 
 from django.conf import settings
@@ -19,14 +20,19 @@ from portrait.models import (
 )
 from statewide.models import PortraitListing, StateCompetency, StoryListing
 from tenants.models import District, Domain
+from tenants.starter import APPROVERS, EDITORS, LEADERSHIP_TEAM
 
 User = get_user_model()
-DEMO_SLUGS = [slug for _, slug, _, _ in demo_content.DISTRICTS]
+# The first five: two finalized, two developing, one only considering a portrait.
+DEMO_SIZE = 5
+DEMO_SLUGS = [slug for _, slug, _, _ in demo_content.DISTRICTS[:DEMO_SIZE]]
 
 
 def seed():
     stdout = StringIO()
-    call_command("seed_demo", "--no-progress", stdout=stdout, stderr=StringIO())
+    call_command(
+        "seed_demo", "--no-progress", f"--districts={DEMO_SIZE}", stdout=stdout, stderr=StringIO()
+    )
     return stdout.getvalue()
 
 
@@ -56,6 +62,11 @@ def snapshot() -> dict:
     return counts
 
 
+def test_the_full_demo_has_a_dozen_districts_across_the_state():
+    assert len(demo_content.DISTRICTS) == 12
+    assert len({region for _, _, region, _ in demo_content.DISTRICTS}) >= 3
+
+
 def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(db, commit_callbacks):
     # The syncs to the read model run when each publish commits.
     with commit_callbacks():
@@ -79,8 +90,8 @@ def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(db, commit_
 
     # The districts.
     districts = list(District.objects.filter(slug__in=DEMO_SLUGS))
-    assert 10 <= len(districts) <= 14
-    assert len({district.region for district in districts}) >= 3
+    assert len(districts) == DEMO_SIZE
+    assert len({district.region for district in districts}) >= 2
     for district in districts:
         assert district.is_active
         assert schema_exists(district.schema_name)
@@ -109,7 +120,51 @@ def test_seed_demo_builds_the_demo_state_and_a_rerun_changes_nothing(db, commit_
             hashes.add(User.objects.get(username="admin").password)
     assert len(hashes) == len(districts)
 
+    assert_each_district_tells_its_own_story(with_portraits)
+    assert_the_state_portrait_reads_as_a_continuum()
+    assert_each_district_has_an_editor_an_approver_and_a_leader(districts, stdout)
+
     before = snapshot()
     with commit_callbacks():
         seed()
     assert snapshot() == before
+
+
+def assert_each_district_tells_its_own_story(districts):
+    story_sets, competency_sets, pictures = set(), set(), []
+    for district in districts:
+        with tenant_context(district):
+            stories = StoryPage.objects.live().select_related("hero_image")
+            story_sets.add(frozenset(story.title for story in stories))
+            portrait = DistrictPortraitPage.objects.get()
+            competency_sets.add(tuple(block.value["name"] for block in portrait.competencies))
+            for story in stories:
+                with story.hero_image.file.open("rb") as picture:
+                    pictures.append(hashlib.sha256(picture.read()).hexdigest())
+    assert len(story_sets) == len(districts)  # no two districts show the same stories
+    assert len(competency_sets) == len(districts)
+    assert len(set(pictures)) == len(pictures)  # every hero picture is its own
+
+
+def assert_the_state_portrait_reads_as_a_continuum():
+    descriptors = []
+    for block in StatePortraitPage.objects.get().competencies:
+        bands = [row["grade_band"] for row in block.value["descriptors"]]
+        assert bands == ["k-2", "3-5", "6-8", "9-12"]
+        descriptors += [row["descriptor"] for row in block.value["descriptors"]]
+    assert len(set(descriptors)) == len(descriptors)
+    assert all(len(text.split()) >= 8 for text in descriptors)  # what a learner does, not a tag
+
+
+def assert_each_district_has_an_editor_an_approver_and_a_leader(districts, stdout):
+    for username, group in [
+        ("editor", EDITORS),
+        ("approver", APPROVERS),
+        ("leader", LEADERSHIP_TEAM),
+    ]:
+        assert f"    {username} " in stdout
+        for district in districts:
+            with tenant_context(district):
+                user = User.objects.get(username=username)
+                assert list(user.groups.values_list("name", flat=True)) == [group]
+                assert user.check_password("portrait-demo") and not user.is_superuser
