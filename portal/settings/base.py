@@ -241,6 +241,8 @@ WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}" + (
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portrait.forms.ImageForm"
+# Documents go through Wagtail's view, which checks the collection's privacy, never a file path.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_I18N_ENABLED = False
 
