@@ -4,6 +4,7 @@ from urllib.parse import unquote, urlparse
 
 from portal.settings.environment import BASE_DIR, ENV
 from portal.site_name import lazy_site_name
+from tenants.base_url import lazy_base_url
 
 SECRET_KEY = ENV.secret_key or "insecure-development-key-change-me"
 DEBUG = ENV.debug
@@ -234,10 +235,7 @@ DEFAULT_FROM_EMAIL = ENV.default_from_email
 
 WAGTAIL_SITE_NAME = lazy_site_name  # the district's name in its admin, the state's in its own
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
-_DEFAULT_PORT = {"http": "80", "https": "443"}.get(PUBLIC_SCHEME)
-WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}" + (
-    f":{PUBLIC_PORT}" if PUBLIC_PORT and PUBLIC_PORT != _DEFAULT_PORT else ""
-)
+WAGTAILADMIN_BASE_URL = lazy_base_url  # a district's own host in its mail (tenants/base_url.py)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portrait.forms.ImageForm"
