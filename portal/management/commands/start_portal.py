@@ -7,7 +7,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
 from statewide.models import PortraitListing
-from tenants.models import site_url
 
 
 class Command(BaseCommand):
