@@ -33,6 +33,7 @@ def is_state_staff(user) -> bool:
 @method_decorator(csrf_exempt, name="dispatch")  # checked below, for session mutations only
 class PortalGraphQLView(GraphQLView):
     execution_context_class = PortalExecutionContext
+    graphiql_template = "portal/graphiql.html"  # the vendored scripts, not graphene's CDN
 
     def dispatch(self, request, *args, **kwargs):
         if not on_state_schema():
