@@ -66,6 +66,10 @@ class PortalGraphQLView(GraphQLView):
         query, variables, operation_name, _ = self.get_graphql_params(request, data)
         if not _well_formed(query, variables, operation_name):
             return self.json_encode(request, {"errors": [_MALFORMED]}), 400
+        try:  # within the parser's limits before the response cache parses it for its key
+            self.parse(query)
+        except GraphQLError as error:
+            return self.json_encode(request, {"errors": [self.format_error(error)]}), 400
         key = response_key(query, variables, operation_name, request.user)
         answer = cached_answer(key) if key else None
         if answer is None:
@@ -73,6 +77,12 @@ class PortalGraphQLView(GraphQLView):
             if key and answer[1] == 200:
                 keep_answer(key, answer)
         return answer
+
+    def parse(self, query: str | None):
+        """The document, parsed once per request, within the parser's limits."""
+        if query and getattr(self, "_parsed", (None,))[0] != query:
+            self._parsed = (query, parse_document(query))
+        return self._parsed[1] if query else None
 
     def parse_body(self, request):
         try:
@@ -90,7 +100,7 @@ class PortalGraphQLView(GraphQLView):
                 return None
             return ExecutionResult(errors=[GraphQLError("Send a query (the query parameter).")])
         try:
-            document = parse_document(query)
+            document = self.parse(query)
         except GraphQLError as error:
             return ExecutionResult(errors=[error])
         operation = get_operation_ast(document, operation_name)

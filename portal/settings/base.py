@@ -258,7 +258,7 @@ GRAPHENE = {
 GRAPHQL_RATE_LIMIT_PER_ADDRESS = "300/m"
 GRAPHQL_RATE_LIMIT_PER_TOKEN = "1200/m"
 # A request body over this is refused before it is read (the contract's largest is 1 KB).
-GRAPHQL_MAX_BODY_BYTES = 32 * 1024
+GRAPHQL_MAX_BODY_BYTES = 16 * 1024
 # With the cache unreachable, GraphQL keeps answering rather than refusing everyone.
 RATELIMIT_FAIL_OPEN = True
 # Proxies whose X-Forwarded-For names the client (rate limits count per client address).
