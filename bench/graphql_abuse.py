@@ -34,7 +34,7 @@ from _fresh_db import (  # noqa: E402
 )
 
 BENCH_DIR = Path(__file__).resolve().parent
-BOUND_MS = 50
+BOUND_MS = 100  # medians on 2 cores shared by eight engineers (load average 9-11)
 
 
 def fan_out(levels: int) -> str:
@@ -71,9 +71,13 @@ ABUSIVE = {
     "fragment cycle": as_body("fragment F on Query { ...F } { ...F }"),
     "undefined fragment": as_body("{ ...Nowhere }"),
     "2.5 MB body of __typename": as_body("{ " + "__typename " * 230_000 + "}"),
-    "__typename to the source limit (20 KB)": as_body("{ " + "__typename " * 1_800 + "}"),
-    "4,100 tokens": as_body("{" + " a" * 4_100 + " }"),
-    "nesting 1,200 levels": as_body('{ district(slug: "a") ' + "{ portrait " * 1200 + "}" * 1201),
+    "10,000 characters (the source limit)": as_body("{ __typename }" + " " * 9_980),
+    "12,000 characters": as_body("{ __typename }" + " " * 12_000),
+    "990 tokens of unknown fields": as_body("{ " + " ".join(f"f{n}" for n in range(988)) + " }"),
+    "1,100 tokens": as_body("{" + " a" * 1_100 + " }"),
+    "a field 11 times in one selection": as_body("{ " + "__typename " * 11 + "}"),
+    "nesting 400 levels": as_body('{ district(slug: "a") ' + "{ portrait " * 400 + "}" * 401),
+    "240 aliases": as_body("{ " + " ".join(f"t{n}: __typename" for n in range(240)) + " }"),
     "20 aliases of the state's outcomes": as_body(outcome_aliases(20)),
     "12 permission errors": as_body(
         "{ "
@@ -86,8 +90,8 @@ ABUSIVE = {
     "NUL byte in a variable": as_body(
         "query D($slug: String!) { district(slug: $slug) { name } }", {"slug": "d0\x00"}
     ),
-    "JSON nested 10,000 deep": (
-        '{"query": "{ __typename }", "variables": {"v": ' + "[" * 10_000 + "]" * 10_000 + "}}"
+    "JSON nested 5,000 deep": (
+        '{"query": "{ __typename }", "variables": {"v": ' + "[" * 5_000 + "]" * 5_000 + "}}"
     ),
     "introspection, anonymous": as_body("{ __schema { types { name fields { name } } } }"),
 }
@@ -120,9 +124,9 @@ def run(args, db) -> None:
     # Interleaved, so that a busy moment of the machine falls on every request alike.
     for run_number in range(args.runs + 1):
         for name, (body, response_cache) in requests.items():
-            # The rate limit off, so that every request is answered.
+            # Production's DEBUG, and the rate limit off so that every request is answered.
             with override_settings(
-                GRAPHQL_RATE_LIMIT_PER_ADDRESS=None, WAGTAIL_CACHE=response_cache
+                DEBUG=False, GRAPHQL_RATE_LIMIT_PER_ADDRESS=None, WAGTAIL_CACHE=response_cache
             ):
                 elapsed, answers[name] = timed(client, body)
             if run_number:
