@@ -311,6 +311,14 @@ GRAPHENE = {
     # field to show what it records, so it would only slow every field down in development.
     "MIDDLEWARE": [],
 }
+# GraphQL requests per client address (without a token) and per API token, counted in the
+# default cache so every worker counts together; refused with 429 and Retry-After.
+GRAPHQL_RATE_LIMIT_PER_ADDRESS = "300/m"
+GRAPHQL_RATE_LIMIT_PER_TOKEN = "1200/m"
+# A request body over this is refused before it is read (the contract's largest is 1 KB).
+GRAPHQL_MAX_BODY_BYTES = 16 * 1024
+# With the cache unreachable, GraphQL keeps answering rather than refusing everyone.
+RATELIMIT_FAIL_OPEN = True
 # Proxies whose X-Forwarded-For names the client (rate limits count per client address).
 TRUSTED_PROXY_ADDRESSES = set(ENV.trusted_proxy_addresses)
 
