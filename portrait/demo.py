@@ -5,6 +5,7 @@ import random
 
 from portal import demo_content
 from portrait import factories
+from portrait.demo_identity import seed_district_identity, seed_state_identity
 from portrait.models import DistrictPortraitPage, StateHomePage, StatePortraitPage, StoryPage
 from tenants.models import District
 
@@ -70,6 +71,7 @@ COLOURS = [(29, 79, 145), (23, 105, 84), (122, 56, 138), (150, 72, 25)]
 
 
 def build_state_content(home: StateHomePage) -> None:
+    seed_state_identity(home)
     if not StatePortraitPage.objects.exists():
         factories.build_state_portrait(
             home,
@@ -106,6 +108,7 @@ def build_state_content(home: StateHomePage) -> None:
 
 def build_district_content(district: District) -> None:
     """A portrait for districts that are developing or have finalized one, and stories."""
+    seed_district_identity(district.name, district.slug)
     if district.adoption_stage not in {"developing", "finalized"}:
         return
     portrait = DistrictPortraitPage.objects.get()

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from portrait.context_processors import forget_portrait_label
+from portrait.context_processors import forget_portrait_label, forget_state_agency_name
 from portrait.sync import sync_district_portrait_and_stories, sync_state_portrait_and_stories
 from statewide.models import StateSettings
 from tenants.state import on_state_schema
@@ -19,6 +19,9 @@ def connect() -> None:
     post_delete.connect(_on_state_page_change, sender=Page, dispatch_uid="portrait.state.deleted")
     post_save.connect(
         forget_portrait_label, sender=StateSettings, dispatch_uid="portrait.label.changed"
+    )
+    post_save.connect(
+        forget_state_agency_name, sender=StateSettings, dispatch_uid="portrait.agency.changed"
     )
 
 

@@ -102,6 +102,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "tenants.context_processors.current_site_kind",
                 "portrait.context_processors.portrait_label",
+                "portrait.context_processors.state_agency_name",
             ],
         },
     },
