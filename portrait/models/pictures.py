@@ -54,6 +54,12 @@ class PortraitPictureMixin(RoutablePageMixin):
         response["Content-Disposition"] = f'inline; filename="{self.download_name(request, "png")}"'
         return response
 
+    @path("picture/svg/", name="picture_svg")
+    def picture_svg(self, request):
+        """The picture on its own, with its icons inside it: for the state's directory cards."""
+        svg = graphic.ring_svg(self.portrait_graphic(request, embed=True))
+        return HttpResponse(svg, content_type="image/svg+xml")
+
     @path("print/", name="printable")
     def printable(self, request):
         """The whole portrait on one printable page."""

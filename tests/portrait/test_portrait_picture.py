@@ -135,3 +135,20 @@ def test_the_printable_page_uses_the_sites_logo_and_the_state_portrait_has_a_pic
     assert 'class="portrait-ring"' in portrait
     assert 'class="print-logo"' in printable
     assert "Critical thinker" in printable.split('class="print-picture"')[1]
+
+
+def test_directory_cards_show_each_districts_picture_drawn_by_its_own_site(
+    state_portrait, alpha, bravo, host_client, commit_callbacks
+):
+    with commit_callbacks():  # the sync to the state's read model runs on commit
+        publish_district_portrait(alpha, ALIGNMENTS)
+
+    directory = host_client("localhost").get("/districts/").content.decode()
+    picture = host_client("alpha.localhost").get("/portrait-of-a-learner/picture/svg/")
+
+    alpha_card = directory.split("Alpha School District</a></h3>")[0].rsplit("<li", 1)[1]
+    bravo_card = directory.split("Bravo School District</a></h3>")[0].rsplit("<li", 1)[1]
+    assert f'src="{alpha.base_url}/portrait-of-a-learner/picture/svg/"' in alpha_card
+    assert "district-picture" not in bravo_card  # no published portrait yet
+    assert picture["Content-Type"] == "image/svg+xml"
+    assert "Curious" in picture.content.decode()
