@@ -5,7 +5,11 @@ import random
 
 from portal import demo_content
 from portrait import factories
-from portrait.demo_identity import seed_district_identity, seed_state_identity
+from portrait.demo_identity import (
+    seed_demo_boundaries,
+    seed_district_identity,
+    seed_state_identity,
+)
 from portrait.models import DistrictPortraitPage, StateHomePage, StatePortraitPage, StoryPage
 from tenants.models import District
 
@@ -72,6 +76,7 @@ COLOURS = [(29, 79, 145), (23, 105, 84), (122, 56, 138), (150, 72, 25)]
 
 def build_state_content(home: StateHomePage) -> None:
     seed_state_identity(home)
+    seed_demo_boundaries([name for name, *_ in demo_content.DISTRICTS])
     if not StatePortraitPage.objects.exists():
         factories.build_state_portrait(
             home,

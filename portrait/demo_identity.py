@@ -82,3 +82,48 @@ def seed_state_identity(home) -> SiteIdentity:
         is_default_site=True, defaults={"hostname": settings.STATE_DOMAIN, "root_page": home}
     )
     return seed_identity(site, state.agency_name, STATE_COLORS, "portrait@education.example.gov")
+
+
+def demo_boundaries(names: list[str], columns: int = 4) -> dict:
+    """Made-up district outlines on a grid, in GeoJSON as NCES EDGE publishes it, so the
+    demo's front page shows its map."""
+    features = []
+    for position, name in enumerate(names):
+        west = -92.0 + (position % columns) * 0.9 + (0.45 if (position // columns) % 2 else 0)
+        south = 36.0 - (position // columns) * 0.7
+        ring = [
+            [west, south],
+            [west + 0.45, south - 0.12],
+            [west + 0.9, south],
+            [west + 0.9, south + 0.6],
+            [west + 0.45, south + 0.72],
+            [west, south + 0.6],
+            [west, south],
+        ]
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"NAME": name, "GEOID": f"99{position:05d}"},
+                "geometry": {"type": "Polygon", "coordinates": [ring]},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def seed_demo_boundaries(names: list[str]) -> None:
+    import json
+
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from statewide.models import StateSettings
+
+    state = StateSettings.load()
+    if state.district_boundaries_id is not None:
+        return
+    document = Document(title="District boundaries (demo)")
+    content = json.dumps(demo_boundaries(names)).encode()
+    document.file.save("district-boundaries.geojson", ContentFile(content), save=False)
+    document.save()
+    state.district_boundaries = document
+    state.save()

@@ -13,9 +13,9 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 RING_SIZE = 1000
-CENTER_RADIUS = 200
-ORBIT_RADIUS = 370
-LARGEST_NODE_RADIUS = 118
+CENTER_RADIUS = 185
+ORBIT_RADIUS = 350
+LARGEST_NODE_RADIUS = 135
 ICON_RENDITION = "fill-96x96"
 
 
@@ -95,7 +95,7 @@ def ring_svg(graphic: PortraitGraphic, element_id: str = "portrait-ring") -> str
             }
         )
     title_lines = _lines(graphic.label, 14, most=3)
-    site_lines = _lines(graphic.site_name, 24, most=2)
+    site_lines = _lines(graphic.site_name, 20, most=3)
     return render_to_string(
         "portrait/graphic_ring.svg",
         {
@@ -108,11 +108,11 @@ def ring_svg(graphic: PortraitGraphic, element_id: str = "portrait-ring") -> str
             "font": font,
             "nodes": nodes,
             "site_lines": [
-                (line, round(middle - 70 - (len(site_lines) - 1 - n) * 30, 1))
+                (line, round(middle - 62 - (len(site_lines) - 1 - n) * 28, 1))
                 for n, line in enumerate(site_lines)
             ],
             "title_lines": [
-                (line, round(middle - 10 + n * 52, 1)) for n, line in enumerate(title_lines)
+                (line, round(middle - 6 + n * 46, 1)) for n, line in enumerate(title_lines)
             ],
         },
     )

@@ -60,6 +60,12 @@ class DistrictHomePage(DistrictPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         children = self.get_children().live().specific().order_by("path")
         context["sections"] = children
+        portrait = next(
+            (child for child in children if getattr(child, "picture_context", None)), None
+        )
+        if portrait is not None and portrait.competencies:
+            context["district_portrait"] = portrait
+            context.update(portrait.picture_context(request))
         context["latest_stories"] = (
             StoryPage.objects.live().descendant_of(self).order_by("-first_published_at")[:3]
         )

@@ -152,3 +152,14 @@ def test_directory_cards_show_each_districts_picture_drawn_by_its_own_site(
     assert "district-picture" not in bravo_card  # no published portrait yet
     assert picture["Content-Type"] == "image/svg+xml"
     assert "Curious" in picture.content.decode()
+
+
+def test_a_district_home_shows_its_portrait_picture_once_it_has_competencies(
+    state_portrait, alpha, host_client
+):
+    before = host_client("alpha.localhost").get("/").content.decode()
+    publish_district_portrait(alpha, ALIGNMENTS)
+    after = host_client("alpha.localhost").get("/").content.decode()
+
+    assert "portrait-ring" not in before
+    assert 'class="portrait-ring"' in after and "Confident" in after
