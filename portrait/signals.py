@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from portrait.context_processors import forget_portrait_label, forget_state_agency_name
+from portrait.models import SiteIdentity
 from portrait.sync import sync_district_portrait_and_stories, sync_state_portrait_and_stories
 from statewide.models import StateSettings
 from tenants.state import on_state_schema
@@ -23,6 +24,12 @@ def connect() -> None:
     post_save.connect(
         forget_state_agency_name, sender=StateSettings, dispatch_uid="portrait.agency.changed"
     )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            SiteIdentity.forget_cached,
+            sender=SiteIdentity,
+            dispatch_uid=f"portrait.identity.changed.{id(signal)}",
+        )
 
 
 def _on_state_page_change(sender, instance, **kwargs) -> None:

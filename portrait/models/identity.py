@@ -1,12 +1,16 @@
 """What a site puts its name to: logo, colors, contact details and the standard notices.
 One per Wagtail site, in every schema: the state's site and each district's."""
 
+import time
+
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
+from wagtail.models import Site
 
 from portrait.identity import WASH, WHITE, contrast_problem, validate_hex_color
 
@@ -35,6 +39,10 @@ DEFAULT_NON_DISCRIMINATION_NOTICE = (
     "<p>Questions about this policy may be sent to us at the contact address on this "
     "page.</p>"
 )
+# Every page shows the identity, so it is kept in the (per-schema) cache: a cached council page
+# or portrait then costs no query for it. A save moves the schema to a new generation of keys.
+IDENTITY_CACHE_SECONDS = 300
+IDENTITY_GENERATION_KEY = "site-identity-generation"
 DEFAULT_BRAND_COLOR = "#083b6a"
 DEFAULT_ACCENT_COLOR = "#0b5394"
 
@@ -124,6 +132,33 @@ class SiteIdentity(BaseSiteSetting):
     class Meta:
         verbose_name = _("site identity")
         verbose_name_plural = _("site identity")
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's identity, or its defaults unsaved: reading must never save, because a
+        save of a setting empties the schema's page cache."""
+        if site is None:
+            return cls()
+        saved = cls.base_queryset().select_related("logo", "social_image").filter(site=site)
+        return saved.first() or cls(site=site)
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        key = f"site-identity:{cache.get(IDENTITY_GENERATION_KEY, 0)}:{request.get_host()}"
+        identity = cache.get(key)
+        if identity is None:
+            identity = cls.for_site(Site.find_for_request(request))
+            cache.set(key, identity, IDENTITY_CACHE_SECONDS)
+        identity._request = request
+        setattr(request, attr_name, identity)
+        return identity
+
+    @staticmethod
+    def forget_cached(sender, **kwargs) -> None:
+        cache.set(IDENTITY_GENERATION_KEY, time.time_ns(), None)
 
     def clean(self):
         super().clean()
