@@ -113,7 +113,10 @@ def build_state_content(home: StateHomePage) -> None:
 
 def build_district_content(district: District) -> None:
     """A portrait for districts that are developing or have finalized one, and stories."""
-    seed_district_identity(district.name, district.slug)
+    # One district shows a seal; the others their name alone, as many districts' sites will.
+    seed_district_identity(
+        district.name, district.slug, with_logo=district.slug == demo_content.DISTRICTS[0][1]
+    )
     if district.adoption_stage not in {"developing", "finalized"}:
         return
     portrait = DistrictPortraitPage.objects.get()

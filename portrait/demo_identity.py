@@ -47,12 +47,13 @@ def initials_of(name: str) -> str:
 
 
 def seed_identity(
-    site: Site, name: str, colors: tuple[str, str], contact_email: str
+    site: Site, name: str, colors: tuple[str, str], contact_email: str, with_logo: bool = True
 ) -> SiteIdentity:
-    """The site's logo, colors and contact details, unless someone has already set them."""
+    """The site's colors and contact details, and a logo if asked, unless already set."""
     identity = SiteIdentity.for_site(site)
-    if identity.logo_id is None:
-        identity.logo = seal(f"{name} seal", initials_of(name), colors[0])
+    if identity.pk is None:
+        if with_logo:
+            identity.logo = seal(f"{name} seal", initials_of(name), colors[0])
         identity.brand_color, identity.accent_color = colors
         identity.contact_address = "100 Main Street\nCapitol City, ES 00000"
         identity.contact_phone = "(555) 010-0100"
@@ -62,10 +63,10 @@ def seed_identity(
     return identity
 
 
-def seed_district_identity(name: str, slug: str) -> SiteIdentity:
+def seed_district_identity(name: str, slug: str, with_logo: bool) -> SiteIdentity:
     colors = PALETTE[zlib.crc32(slug.encode()) % len(PALETTE)]
     site = Site.objects.get(is_default_site=True)
-    return seed_identity(site, name, colors, f"communications@{slug}.example")
+    return seed_identity(site, name, colors, f"communications@{slug}.example", with_logo)
 
 
 def seed_state_identity(home) -> SiteIdentity:
