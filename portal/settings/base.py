@@ -120,6 +120,7 @@ TEMPLATES = [
                 "tenants.context_processors.current_site_kind",
                 "portrait.context_processors.portrait_label",
                 "csp.context_processors.nonce",  # CSP_NONCE, for a template's own inline script
+                "portrait.context_processors.state_agency_name",
             ],
         },
     },
