@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from progress.models.outcomes import GradeBand, PerformanceLevel
+from tenants import spreadsheets
 
 TEMPLATE_COLUMNS = ("school_year", "competency", "grade_band", "level", "count")
 MAX_ROWS = 20_000
@@ -41,17 +42,16 @@ class OutcomeFileRefused(Exception):
     """The file as a whole cannot be read (wrong columns, not text, too long)."""
 
 
-def template_csv(competency_slugs: list[str], school_year: str) -> str:
-    """A filled-in example: every grade band and level of the first competency, count 0."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(TEMPLATE_COLUMNS)
-    for band in GradeBand.values:
-        for level in PerformanceLevel.values:
-            writer.writerow(
-                [school_year, competency_slugs[0] if competency_slugs else "", band, level, 0]
-            )
-    return out.getvalue()
+def template_csv(competency_slugs: list[str], school_year: str) -> bytes:
+    """A filled-in example: every grade band and level of the first competency, count 0,
+    written like every other CSV the portal writes."""
+    slug = competency_slugs[0] if competency_slugs else ""
+    rows = [
+        [school_year, slug, band, level, 0]
+        for band in GradeBand.values
+        for level in PerformanceLevel.values
+    ]
+    return spreadsheets.export(spreadsheets.dataset("outcomes", TEMPLATE_COLUMNS, rows), "csv")
 
 
 def read_outcome_csv(

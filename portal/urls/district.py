@@ -1,13 +1,25 @@
 """URLs of a district's site (its own schema)."""
 
+from django.http import Http404
 from django.urls import include, path
 
 from portal.urls.common import admin_patterns, page_patterns
 from portrait.views.site_pages import district_search_view
 from tenants.support import redeem_support_link_view
 
+
+def state_only_admin_view(request, *args, **kwargs):
+    """The page cache's admin belongs to the portal: hidden from a district's menu, and not
+    there when its address is typed either."""
+    raise Http404("This part of the admin is the state's.")
+
+
 urlpatterns = (
-    admin_patterns
+    [
+        path("admin/cache/", state_only_admin_view),
+        path("admin/cache/<path:rest>", state_only_admin_view),
+    ]
+    + admin_patterns
     + [path("support/enter/<str:token>/", redeem_support_link_view, name="support_enter")]
     + [path("search/", district_search_view, name="site_search")]
     + [path("", include("portrait.site_urls"))]

@@ -65,7 +65,13 @@ class PortraitPictureMixin(RoutablePageMixin):
         """The whole portrait on one printable page."""
         context = self.get_context(request)
         context["print_ring"] = mark_safe(graphic.ring_svg(self.portrait_graphic(request)))  # noqa: S308
+        context["page_address"] = self.address_as_visited(request)
         return TemplateResponse(request, PRINT_TEMPLATE, context)
+
+    def address_as_visited(self, request) -> str:
+        """The page's address with the host and port the visitor used (the Site row knows
+        neither a proxy's port nor the development server's)."""
+        return request.build_absolute_uri(self.get_url(request))
 
     @path("print/pdf/", name="printable_pdf")
     def printable_pdf(self, request):
@@ -83,6 +89,7 @@ class PortraitPictureMixin(RoutablePageMixin):
         context.update(
             print_ring=mark_safe(graphic.ring_svg(drawn)),  # noqa: S308
             for_pdf=True,
+            page_address=self.address_as_visited(request),
             logo_data=graphic.icon_href(SiteIdentity.for_request(request).logo, embed=True),
         )
         html = render_to_string(PRINT_TEMPLATE, context, request=request)

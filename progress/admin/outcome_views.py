@@ -12,6 +12,7 @@ from django.utils import timezone
 from progress.models import OutcomeCount, OutcomeUpload
 from progress.outcome_csv import OutcomeFileRefused, read_outcome_csv, template_csv
 from statewide.models import StateCompetency
+from tenants.spreadsheets import CONTENT_TYPES
 from tenants.state import on_state_schema
 from tenants.sync import request_district_sync
 
@@ -112,7 +113,7 @@ def template_view(request):
     slugs = list(StateCompetency.objects.values_list("slug", flat=True))
     year = timezone.now().year
     response = HttpResponse(
-        template_csv(slugs, f"{year - 1}-{str(year)[2:]}"), content_type="text/csv"
+        template_csv(slugs, f"{year - 1}-{str(year)[2:]}"), content_type=CONTENT_TYPES["csv"]
     )
     response["Content-Disposition"] = 'attachment; filename="learner-outcomes-template.csv"'
     return response

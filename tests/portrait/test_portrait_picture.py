@@ -163,3 +163,14 @@ def test_a_district_home_shows_its_portrait_picture_once_it_has_competencies(
 
     assert "portrait-ring" not in before
     assert 'class="portrait-ring"' in after and "Confident" in after
+
+
+def test_the_printable_page_names_the_address_with_the_port_it_was_visited_on(
+    state_portrait, alpha, host_client
+):
+    publish_district_portrait(alpha, ALIGNMENTS)
+    client = host_client("alpha.localhost:8123")
+
+    page = client.get("/portrait-of-a-learner/print/").content.decode()
+
+    assert "http://alpha.localhost:8123/portrait-of-a-learner/" in page

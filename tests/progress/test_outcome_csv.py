@@ -63,5 +63,5 @@ def test_a_missing_column_or_a_non_text_file_is_refused():
 
 
 def test_the_template_reads_back_cleanly():
-    rows, problems = read(template_csv(["critical-thinker"], "2025-26"))
+    rows, problems = read_outcome_csv(template_csv(["critical-thinker"], "2025-26"), SLUGS)
     assert problems == [] and len(rows) == 16

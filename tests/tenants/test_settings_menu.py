@@ -26,3 +26,12 @@ def test_the_state_admin_keeps_them(db, host_client):
     client.force_login(superuser("state-admin"))
 
     assert CACHE_SETTINGS in client.get("/admin/").content.decode()
+
+
+def test_a_districts_admin_does_not_serve_them_by_address_either(alpha, host_client):
+    with tenant_context(alpha):
+        client = host_client("alpha.localhost")
+        client.force_login(superuser("district-admin"))
+
+    assert client.get(CACHE_SETTINGS).status_code == 404
+    assert client.get(CACHE_SETTINGS + "clear/").status_code == 404

@@ -90,4 +90,6 @@ def test_a_good_file_is_saved_then_published_to_the_state(
 
 def test_the_template_downloads(district_admin):
     response = district_admin.get("/admin/learner-outcomes/template.csv")
-    assert response.content.decode().startswith(HEADER)
+    # Written like every CSV the portal writes: UTF-8 with a byte-order mark for spreadsheets.
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.decode("utf-8-sig").splitlines()[0] == HEADER.strip()
