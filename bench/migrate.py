@@ -186,7 +186,8 @@ def report(rows: list[dict]) -> None:
                 f"{n:>9} {case:<18} {ours:>9.1f} {1000 * ours / n:>12.1f} "
                 f"{1000 * base:>21.1f} {base * n:>27.0f} {base * n / ours:>5.1f}x"
             )
-        print(f"{'':>9} {'(check alone)':<18} {row['check']:>9.2f} {1000 * row['check'] / n:>12.2f}")
+        check = row["check"]
+        print(f"{'':>9} {'(check alone)':<18} {check:>9.2f} {1000 * check / n:>12.2f}")
         print(f"{'':>9} load: {row['load_before']} before, {row['load_after']} after")
     print("-" * len(header))
     print(

@@ -1,3 +1,4 @@
+# ruff: noqa: F403, F405
 """Settings for bench/migrate.py: development settings plus one small district app whose
 migration the benchmark un-records and drops, so that it is new to every schema."""
 

@@ -6,3 +6,6 @@ class ReleaseNote(models.Model):
 
     title = models.CharField(max_length=200)
     published_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.title
