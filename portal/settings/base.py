@@ -267,3 +267,23 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# With a bucket named, uploads live in object storage that every web node and worker shares,
+# each schema under its own prefix (tenants/storage.py). Credentials come from boto3's usual
+# sources (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role). Kept last:
+# documents are then served by a redirect to a short-lived signed link, after Wagtail's
+# document view has checked the collection's privacy.
+if ENV.s3_bucket:
+    STORAGES["default"] = {
+        "BACKEND": "tenants.storage.TenantS3Storage",
+        "OPTIONS": {
+            "bucket_name": ENV.s3_bucket,
+            "endpoint_url": ENV.s3_endpoint_url or None,
+            "region_name": ENV.s3_region or None,
+            "location": ENV.s3_location,
+            "signed_url_seconds": ENV.s3_signed_url_seconds,
+            # Path-style URLs work with every S3-compatible server, not only AWS.
+            "addressing_style": "path" if ENV.s3_endpoint_url else None,
+        },
+    }
+    WAGTAILDOCS_SERVE_METHOD = "redirect"

@@ -36,6 +36,14 @@ class Environment:
     media_root: Path = field(
         default_factory=lambda: Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
     )
+    # Object storage for uploads, shared by every web node (empty: the local file system).
+    s3_bucket: str = field(default_factory=lambda: os.environ.get("S3_BUCKET", ""))
+    s3_endpoint_url: str = field(default_factory=lambda: os.environ.get("S3_ENDPOINT_URL", ""))
+    s3_region: str = field(default_factory=lambda: os.environ.get("S3_REGION", ""))
+    s3_location: str = field(default_factory=lambda: os.environ.get("S3_LOCATION", ""))
+    s3_signed_url_seconds: int = field(
+        default_factory=lambda: int(os.environ.get("S3_SIGNED_URL_SECONDS", "300"))
+    )
     debug: bool = field(default_factory=lambda: _flag("DEBUG", False))
     page_cache: bool = field(default_factory=lambda: _flag("PAGE_CACHE", True))
     secure_cookies: bool | None = field(
