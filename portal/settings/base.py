@@ -130,12 +130,15 @@ def _database_settings() -> dict:
 
 DATABASES = {
     "default": {
-        "ENGINE": "django_tenants.postgresql_backend",
+        "ENGINE": "tenants.postgresql_backend",
         **_database_settings(),
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
     }
 }
+# A connection is closed between requests (or tasks) once it has worked in this many schemas:
+# each schema's relations stay cached in the PostgreSQL backend (tenants/postgresql_backend).
+DB_SCHEMAS_PER_CONNECTION = ENV.db_schemas_per_connection
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Every cache key carries the schema name: Wagtail's site-root and rendition keys repeat

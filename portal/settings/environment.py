@@ -44,6 +44,9 @@ class Environment:
     s3_signed_url_seconds: int = field(
         default_factory=lambda: int(os.environ.get("S3_SIGNED_URL_SECONDS", "300"))
     )
+    db_schemas_per_connection: int = field(
+        default_factory=lambda: int(os.environ.get("DB_SCHEMAS_PER_CONNECTION", "100"))
+    )
     debug: bool = field(default_factory=lambda: _flag("DEBUG", False))
     page_cache: bool = field(default_factory=lambda: _flag("PAGE_CACHE", True))
     secure_cookies: bool | None = field(

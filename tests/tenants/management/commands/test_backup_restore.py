@@ -13,18 +13,10 @@ from django.db import connection
 from django_tenants.utils import tenant_context
 
 from portrait.models import DistrictHomePage
-from tenants.models import District, DistrictListing, schema_name_for
-from tests.conftest import provision as provision_or_reuse
+from tenants.models import DistrictListing
+from tests.tenants.fresh_districts import provision
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def provision(name: str, slug: str):
-    """A new district; a schema left by an earlier run of this module (--reuse-db) goes first."""
-    if not District.objects.filter(slug=slug).exists():
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP SCHEMA IF EXISTS "{schema_name_for(slug)}" CASCADE')
-    return provision_or_reuse(name, slug)
 
 
 def publish_title(district, title: str) -> None:

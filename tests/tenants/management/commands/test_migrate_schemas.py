@@ -12,20 +12,12 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django_tenants.utils import schema_context
 
-from tenants.models import District, SchemaMigrationRecord, schema_name_for
+from tenants.models import District, SchemaMigrationRecord
 from tenants.schema_migrations import SchemaMigrator, schemas_behind
 from tenants.template_schema import template_schema_name
-from tests.conftest import provision as provision_or_reuse
+from tests.tenants.fresh_districts import provision
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def provision(name: str, slug: str):
-    """A new district; a schema left by an earlier run of this module (--reuse-db) goes first."""
-    if not District.objects.filter(slug=slug).exists():
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP SCHEMA IF EXISTS "{schema_name_for(slug)}" CASCADE')
-    return provision_or_reuse(name, slug)
 
 
 PROGRESS_MIGRATION = "progress.0001_initial"
