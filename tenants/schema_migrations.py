@@ -111,10 +111,11 @@ class SchemaMigrator:
         key = frozenset(applied)
         if key not in self._states:
             self._states[key] = executor._create_project_state(with_applied_migrations=True)
-        post_state = executor.migrate(targets, plan=plan, state=self._states[key].clone())
-        post_state.clear_delayed_apps_cache()
-        # Content types and permissions for new models, as Django's migrate command makes them.
-        emit_post_migrate_signal(0, False, connection.alias, apps=post_state.apps, plan=plan)
+        executor.migrate(targets, plan=plan, state=self._states[key].clone())
+        # Content types and permissions for new models, as Django's migrate command makes them;
+        # with the code's own models, which the schema now matches, rather than rendering the
+        # migrated state's again for every schema.
+        emit_post_migrate_signal(0, False, connection.alias, plan=plan)
         return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
 
     def _newly_recorded(self, schema_name: str, outcome: SchemaOutcome) -> list[str]:
