@@ -83,14 +83,16 @@ class SchemaMigrator:
         self.executor = MigrationExecutor(connection)
         self._states = {}  # the project state for each set of applied migrations seen
         self._schemas_on_connection = 0
+        self._recorded_before: set[tuple[str, str]] = set()
 
     def migrate(self, schema_name: str) -> SchemaOutcome:
         outcome = SchemaOutcome(schema_name, started_at=timezone.now())
+        self._recorded_before = set()
         try:
             outcome.applied = self._apply_pending(schema_name)
         except Exception:  # reported in the schema's record; the other schemas carry on
             outcome.error = traceback.format_exc(limit=8)
-            outcome.applied = self._newly_recorded(schema_name, outcome)
+            outcome.applied = self._newly_recorded(schema_name)
         finally:
             self._recycle_connection()
         outcome.finished_at = timezone.now()
@@ -102,7 +104,7 @@ class SchemaMigrator:
         executor.recorder.ensure_schema()
         connection.set_schema(schema_name)  # the public schema's extensions stay on the path
         applied = executor.recorder.applied_migrations()
-        self._before = set(applied)
+        self._recorded_before = set(applied)
         executor.loader.applied_migrations = applied
         targets = executor.loader.graph.leaf_nodes()
         plan = executor.migration_plan(targets)
@@ -118,14 +120,16 @@ class SchemaMigrator:
         emit_post_migrate_signal(0, False, connection.alias, plan=plan)
         return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
 
-    def _newly_recorded(self, schema_name: str, outcome: SchemaOutcome) -> list[str]:
+    def _newly_recorded(self, schema_name: str) -> list[str]:
         """The migrations a failed run still completed (each is atomic, so those stand)."""
         try:
             connection.set_schema(schema_name, include_public=False)
             now = set(self.executor.recorder.applied_migrations())
         except Exception:  # the connection itself failed: nothing more can be known
             return []
-        return sorted(f"{app}.{name}" for app, name in now - getattr(self, "_before", now))
+        if not self._recorded_before:  # failed before reading what was there
+            return []
+        return sorted(f"{app}.{name}" for app, name in now - self._recorded_before)
 
     def _recycle_connection(self) -> None:
         self._schemas_on_connection += 1
