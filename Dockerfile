@@ -13,10 +13,12 @@ ENV PYTHONUNBUFFERED=1 \
 
 WORKDIR /app
 
-# WeasyPrint (printable portraits) needs Pango; CairoSVG (portrait pictures as PNG) needs Cairo.
+# WeasyPrint (printable portraits) needs Pango; CairoSVG (portrait pictures as PNG) needs Cairo;
+# pg_dump and pg_restore serve backup_district / restore_district (Debian trixie's are
+# PostgreSQL 17's, which read the compose file's PostgreSQL 16).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
-        libcairo2 fonts-dejavu-core \
+        libcairo2 fonts-dejavu-core postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 10001 portal \
@@ -38,10 +40,12 @@ RUN pip install -c constraints.txt . \
     && rm -rf build ./*.egg-info \
     && python -m compileall -q portal tenants portrait
 
-# Production settings refuse to load without SECRET_KEY and DATABASE_URL. These dummy values
-# exist only for this RUN step (collectstatic touches no database) and are not in the image.
+# Production settings refuse to load without SECRET_KEY, DATABASE_URL and REDIS_URL. These
+# dummy values exist only for this RUN step (collectstatic touches neither) and are not in
+# the image.
 RUN SECRET_KEY=build-time-only-not-a-secret \
     DATABASE_URL=postgres://build:build@127.0.0.1:5432/build \
+    REDIS_URL=redis://127.0.0.1:6379/0 \
     python manage.py collectstatic --noinput --verbosity 1
 
 USER portal

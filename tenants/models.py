@@ -177,3 +177,22 @@ class SupportLink(models.Model):
 
     def __str__(self) -> str:
         return f"Support link for {self.district} issued to {self.issued_to}"
+
+
+class SchemaMigrationRecord(models.Model):
+    """What one run of `migrate_schemas` applied in one district schema, and how it ended."""
+
+    run_started_at = models.DateTimeField(db_index=True)
+    schema_name = models.CharField(max_length=63, db_index=True)
+    applied = models.JSONField(default=list, help_text="app.migration names, in order.")
+    succeeded = models.BooleanField()
+    error = models.TextField(blank=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-run_started_at", "schema_name"]
+
+    def __str__(self) -> str:
+        outcome = "migrated" if self.succeeded else "failed"
+        return f"{self.schema_name} {outcome} ({len(self.applied)} applied)"

@@ -15,6 +15,7 @@ from django.db.migrations.loader import MigrationLoader
 from django_tenants.utils import schema_context, schema_exists
 
 from tenants.cloning import clone_schema, forget_clone_plans
+from tenants.schema_migrations import migration_fingerprints
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +79,21 @@ def ensure_template_current() -> None:
     _current_template_checked.add(name)
 
 
+_template_fingerprint: list[tuple[int, str] | None] = [None]
+
+
 def clone_template(schema_name: str) -> None:
     """Copy the template's tables and rows into a new schema, in the caller's transaction."""
+    _forget_plans_if_template_changed()
     ensure_template_current()
     clone_schema(template_schema_name(), schema_name)
+
+
+def _forget_plans_if_template_changed() -> None:
+    """Another process (a release's migrate_schemas) may have migrated the template since this
+    one read its structure: one query on its migration records tells."""
+    current = migration_fingerprints([template_schema_name()]).get(template_schema_name())
+    if current != _template_fingerprint[0]:
+        _current_template_checked.clear()
+        forget_clone_plans()
+        _template_fingerprint[0] = current

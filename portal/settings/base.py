@@ -138,7 +138,7 @@ def _database_settings() -> dict:
     from portal.embedded_db import embedded_database_settings
 
     return {
-        "ENGINE": "django_tenants.postgresql_backend",
+        "ENGINE": "tenants.postgresql_backend",
         **embedded_database_settings(ENV.data_dir),
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
@@ -148,6 +148,9 @@ def _database_settings() -> dict:
 DATABASES = {"default": _database_settings()}
 # Web processes only (portal/wsgi.py): a statement past this is cancelled with a 503.
 WEB_STATEMENT_TIMEOUT_MS = ENV.web_statement_timeout * 1000
+# A connection is closed between requests (or tasks) once it has worked in this many schemas:
+# each schema's relations stay cached in the PostgreSQL backend (tenants/postgresql_backend).
+DB_SCHEMAS_PER_CONNECTION = ENV.db_schemas_per_connection
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Every cache key carries the schema name: Wagtail's site-root and rendition keys repeat
@@ -336,3 +339,23 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# With a bucket named, uploads live in object storage that every web node and worker shares,
+# each schema under its own prefix (tenants/storage.py). Credentials come from boto3's usual
+# sources (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role). Kept last:
+# documents are then served by a redirect to a short-lived signed link, after Wagtail's
+# document view has checked the collection's privacy.
+if ENV.s3_bucket:
+    STORAGES["default"] = {
+        "BACKEND": "tenants.storage.TenantS3Storage",
+        "OPTIONS": {
+            "bucket_name": ENV.s3_bucket,
+            "endpoint_url": ENV.s3_endpoint_url or None,
+            "region_name": ENV.s3_region or None,
+            "location": ENV.s3_location,
+            "signed_url_seconds": ENV.s3_signed_url_seconds,
+            # Path-style URLs work with every S3-compatible server, not only AWS.
+            "addressing_style": "path" if ENV.s3_endpoint_url else None,
+        },
+    }
+    WAGTAILDOCS_SERVE_METHOD = "redirect"

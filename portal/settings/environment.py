@@ -38,6 +38,17 @@ class Environment:
     media_root: Path = field(
         default_factory=lambda: Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
     )
+    # Object storage for uploads, shared by every web node (empty: the local file system).
+    s3_bucket: str = field(default_factory=lambda: os.environ.get("S3_BUCKET", ""))
+    s3_endpoint_url: str = field(default_factory=lambda: os.environ.get("S3_ENDPOINT_URL", ""))
+    s3_region: str = field(default_factory=lambda: os.environ.get("S3_REGION", ""))
+    s3_location: str = field(default_factory=lambda: os.environ.get("S3_LOCATION", ""))
+    s3_signed_url_seconds: int = field(
+        default_factory=lambda: int(os.environ.get("S3_SIGNED_URL_SECONDS", "300"))
+    )
+    db_schemas_per_connection: int = field(
+        default_factory=lambda: int(os.environ.get("DB_SCHEMAS_PER_CONNECTION", "100"))
+    )
     debug: bool = field(default_factory=lambda: _flag("DEBUG", False))
     page_cache: bool = field(default_factory=lambda: _flag("PAGE_CACHE", True))
     secure_cookies: bool | None = field(
@@ -71,7 +82,7 @@ class Environment:
         return dict(
             dj_database_url.parse(
                 self.database_url,
-                engine="django_tenants.postgresql_backend",
+                engine="tenants.postgresql_backend",
                 conn_max_age=60,
                 conn_health_checks=True,
             )

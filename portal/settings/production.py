@@ -17,6 +17,10 @@ if ENV.secret_key in PUBLIC_SECRET_KEYS or ENV.secret_key.startswith("django-ins
     )
 if not ENV.database_url:
     raise RuntimeError("DATABASE_URL must be set in production.")
+if not ENV.redis_url:
+    # Without it every process keeps its own cache: a publish on one web node would not clear
+    # the pages another caches, and each node would count rate limits on its own.
+    raise RuntimeError("REDIS_URL must be set in production.")
 
 DEBUG = False
 

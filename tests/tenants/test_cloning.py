@@ -274,3 +274,22 @@ def test_a_missing_template_is_reported(db, settings, recheck_template):
 
     with pytest.raises(TemplateOutOfDate, match="no district template"):
         ensure_template_current()
+
+
+def test_a_template_migrated_by_another_process_is_cloned_as_it_now_is(db, template):
+    clone_template(f"clone_check_{uuid.uuid4().hex[:8]}")  # this process has read the template
+    with connection.cursor() as cursor:
+        # What a release's migrate_schemas, running elsewhere, does to the template.
+        cursor.execute(f'ALTER TABLE "{template}".wagtailcore_site ADD COLUMN release_note text')
+        cursor.execute(
+            f'INSERT INTO "{template}".django_migrations (app, name, applied) '
+            "VALUES ('portrait', '9999_release_note', now())"
+        )
+
+    name = f"clone_check_{uuid.uuid4().hex[:8]}"
+    clone_template(name)
+
+    assert scalar(
+        "SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+        f"'{name}' AND table_name = 'wagtailcore_site' AND column_name = 'release_note'"
+    )

@@ -55,19 +55,20 @@ def test_database_url_query_options_reach_the_connection(monkeypatch):
         6432,
         "p@ss",
     )
-    assert database["ENGINE"] == "django_tenants.postgresql_backend"
+    assert database["ENGINE"] == "tenants.postgresql_backend"
 
 
-def test_compose_trusts_its_own_gateway_so_rate_limits_see_each_visitor(settings):
-    # given the addresses the stack trusts and the network the web container sits on
-    trusted = compose_default(PORTAL_ENVIRONMENT["TRUSTED_PROXY_ADDRESSES"]).split(",")
-    gateway = COMPOSE["networks"]["default"]["ipam"]["config"][0]["gateway"]
+def test_compose_trusts_its_own_proxy_so_rate_limits_see_each_visitor(settings):
+    # given the addresses a web node trusts and the fixed address of the proxy in front of it
+    web = COMPOSE["services"]["web"]["environment"]
+    trusted = compose_default(web["TRUSTED_PROXY_ADDRESSES"]).split(",")
+    proxy = compose_default(COMPOSE["services"]["proxy"]["networks"]["default"]["ipv4_address"])
     settings.TRUSTED_PROXY_ADDRESSES = set(trusted)
-    # when the proxy on the host forwards a visitor's request through the gateway
+    # when the proxy forwards a visitor's request (nginx names the visitor in X-Forwarded-For)
     request = RequestFactory().post(
-        "/council/", REMOTE_ADDR=gateway, HTTP_X_FORWARDED_FOR="203.0.113.9"
+        "/council/", REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR="203.0.113.9"
     )
-    # then the rate limit counts the visitor, not the gateway
+    # then the rate limit counts the visitor, not the proxy
     assert client_address(request) == "203.0.113.9"
     # and a visitor elsewhere cannot name someone else's address
     spoofed = RequestFactory().post(
