@@ -18,3 +18,6 @@ WHITENOISE_USE_FINDERS = True
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 # Off unless a test turns it on: the database is rolled back after each test, a cache is not.
 WAGTAIL_CACHE = False
+# Tests share one cache for the whole run: GraphQL's rate limits are off unless a test sets them.
+GRAPHQL_RATE_LIMIT_PER_ADDRESS = None
+GRAPHQL_RATE_LIMIT_PER_TOKEN = None

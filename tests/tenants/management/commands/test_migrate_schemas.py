@@ -75,10 +75,13 @@ def test_a_district_behind_is_migrated_and_recorded():
     assert has_table(behind.schema_name, "progress_actionplan")
     assert recorded(behind.schema_name) == recorded(template_schema_name())
     record = SchemaMigrationRecord.objects.get()
-    assert (record.schema_name, record.succeeded, record.applied) == (
+    progress_migrations = sorted(
+        name for name in recorded(template_schema_name()) if name.startswith("progress.")
+    )
+    assert (record.schema_name, record.succeeded, sorted(record.applied)) == (
         behind.schema_name,
         True,
-        [PROGRESS_MIGRATION],
+        progress_migrations,
     )
     # Its new models got their content types and permissions, as Django's migrate makes them.
     with schema_context(behind.schema_name):
