@@ -220,6 +220,7 @@ def OTP_TOTP_ISSUER(device) -> str:  # noqa: N802 (django-otp calls the setting 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -9,6 +9,7 @@ import qrcode.image.svg
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -115,8 +116,8 @@ def renew_recovery_codes(request):
 def turn_off(request):
     user = request.user
     if policy.must_use_two_factor(user):
-        messages.error(request, "Two-factor sign-in is required for your account.")
+        messages.error(request, _("Two-factor sign-in is required for your account."))
     else:
         policy.turn_off(user)
-        messages.success(request, "Two-factor sign-in is off for your account.")
+        messages.success(request, _("Two-factor sign-in is off for your account."))
     return redirect("two_factor_set_up")

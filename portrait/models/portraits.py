@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -24,12 +25,12 @@ class StatePortraitPage(StatePageMixin, RoutablePageMixin, Page):
     """The statewide portrait: the competencies every district aligns to."""
 
     intro = RichTextField(blank=True, features=TEXT_FEATURES)
-    version = models.CharField(max_length=20, blank=True, help_text="For example “2.0”.")
+    version = models.CharField(max_length=20, blank=True, help_text=_("For example “2.0”."))
     adopted_on = models.DateField(null=True, blank=True)
     competencies = StreamField(
         [("competency", StateCompetencyBlock())],
         min_num=1,
-        help_text="Each competency's slug is how districts align to it; keep it stable.",
+        help_text=_("Each competency's slug is how districts align to it; keep it stable."),
     )
 
     content_panels = Page.content_panels + [
@@ -47,7 +48,7 @@ class StatePortraitPage(StatePageMixin, RoutablePageMixin, Page):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "state portrait"
+        verbose_name = _("state portrait")
 
     def clean(self):
         super().clean()
@@ -76,21 +77,21 @@ class DistrictPortraitPage(DistrictPageMixin, Page):
         "why it matters",
         blank=True,
         features=TEXT_FEATURES,
-        help_text="Why the community wants these things for its graduates.",
+        help_text=_("Why the community wants these things for its graduates."),
     )
     competencies = StreamField(
         [("competency", DistrictCompetencyBlock())],
         blank=True,
-        help_text="Each competency is aligned to one or more of the state's.",
+        help_text=_("Each competency is aligned to one or more of the state's."),
     )
     co_creation = StreamField(
         [("step", CoCreationStepBlock())],
         blank=True,
-        verbose_name="how we wrote it",
-        help_text="Convenings, surveys, focus groups and interviews, in date order.",
+        verbose_name=_("how we wrote it"),
+        help_text=_("Convenings, surveys, focus groups and interviews, in date order."),
     )
     last_revisited = models.DateField(
-        null=True, blank=True, help_text="When the community last looked at the portrait again."
+        null=True, blank=True, help_text=_("When the community last looked at the portrait again.")
     )
 
     content_panels = Page.content_panels + [
@@ -112,7 +113,7 @@ class DistrictPortraitPage(DistrictPageMixin, Page):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "district portrait"
+        verbose_name = _("district portrait")
 
     def clean(self):
         super().clean()

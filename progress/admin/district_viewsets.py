@@ -4,6 +4,7 @@ from django import forms
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -51,10 +52,10 @@ class AssessmentRoundViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = [
         "name",
-        Column("framework_slug", label="Framework"),
-        Column("status", label="Status", accessor="get_status_display"),
-        DateColumn("published_at", label="Published"),
-        RoundWorkColumn("work", label="Work on it"),
+        Column("framework_slug", label=_("Framework")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("published_at", label=_("Published")),
+        RoundWorkColumn("work", label=_("Work on it")),
     ]
     list_filter = ["status", "framework_slug"]
 
@@ -81,7 +82,7 @@ class ActionPlanForm(WagtailAdminModelForm):
             )
         choices = sorted({(c.slug, c.name) for c in competencies}, key=lambda pair: pair[1])
         self.fields["competency_slug"] = forms.ChoiceField(
-            label="Competency", choices=[("", "Choose a competency")] + choices
+            label=_("Competency"), choices=[("", "Choose a competency")] + choices
         )
 
     def clean(self):
@@ -106,10 +107,10 @@ class ActionPlanViewSet(ModelViewSet):
     menu_label = "Action plans"
     copy_view_enabled = False
     list_display = [
-        Column("competency_name", label="Competency"),
+        Column("competency_name", label=_("Competency")),
         "round",
-        Column("status", label="Status", accessor="get_status_display"),
-        DateColumn("review_on", label="Review on"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("review_on", label=_("Review on")),
     ]
     list_filter = ["status", "round"]
 

@@ -2,6 +2,7 @@
 from files (load_framework), so nothing here adds or deletes a stage or a competency."""
 
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -30,9 +31,9 @@ class CompetencyViewSet(FrameworkTextViewSet):
     menu_label = "Competencies"
     list_display = [
         "name",
-        Column("condition", label="Condition"),
-        Column("version", label="Framework"),
-        BooleanColumn("has_description", label="Described", accessor="description"),
+        Column("condition", label=_("Condition")),
+        Column("version", label=_("Framework")),
+        BooleanColumn("has_description", label=_("Described"), accessor="description"),
     ]
     list_filter = ["version", "condition__priority"]
     search_fields = ["name", "slug"]
@@ -45,7 +46,7 @@ class StageViewSet(FrameworkTextViewSet):
     model = Stage
     icon = "order"
     menu_label = "Stages"
-    list_display = ["name", Column("version", label="Framework"), "position"]
+    list_display = ["name", Column("version", label=_("Framework")), "position"]
     list_filter = ["version"]
 
 
@@ -53,7 +54,7 @@ class ConditionViewSet(FrameworkTextViewSet):
     model = Condition
     icon = "folder-open-inverse"
     menu_label = "Conditions"
-    list_display = ["name", Column("version", label="Framework"), BooleanColumn("priority")]
+    list_display = ["name", Column("version", label=_("Framework")), BooleanColumn("priority")]
     list_filter = ["version"]
 
 
