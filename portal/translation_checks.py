@@ -158,6 +158,8 @@ SKIPPED_BLOCKS = {
     "comment": "endcomment",
     "verbatim": "endverbatim",
 }
+# Blocks that hold a CSS class, not words.
+CLASS_BLOCKS = {"body_class", "bodyclass"}
 PLACEHOLDER = "\x00"
 
 
@@ -189,9 +191,11 @@ def unmarked_template_text(source: str, allowed: frozenset[str] = frozenset()) -
     closing = None
     for token in Lexer(source).tokenize():
         if token.token_type == TokenType.BLOCK:
-            name = token.split_contents()[0]
+            name, *arguments = token.split_contents()
             if closing is None and name in SKIPPED_BLOCKS:
                 closing = SKIPPED_BLOCKS[name]
+            elif closing is None and name == "block" and arguments[0] in CLASS_BLOCKS:
+                closing = "endblock"
             elif name == closing:
                 closing = None
             kept.append(PLACEHOLDER)
