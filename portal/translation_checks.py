@@ -86,6 +86,10 @@ class _PythonScanner(ast.NodeVisitor):
         }
 
     def _check(self, node: ast.AST | None) -> None:
+        if isinstance(node, ast.IfExp):
+            self._check(node.body)
+            self._check(node.orelse)
+            return
         if node is None or _is_marked(node):
             return
         text = _plain_text(node)
@@ -126,6 +130,8 @@ class _PythonScanner(ast.NodeVisitor):
                 self._check(node.args[message_index])
         if name == "ValidationError" and node.args:
             self._check(node.args[0])
+        if name == "add_error" and len(node.args) > 1:
+            self._check(node.args[1])
         self.generic_visit(node)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:

@@ -96,7 +96,7 @@ class ConsensusForm(forms.ModelForm):
         data = super().clean()
         stage, rationale = data.get("stage_slug"), (data.get("rationale") or "").strip()
         if not stage and (rationale or data.get("is_priority")):
-            self.add_error("stage_slug", "Choose the agreed stage, or clear the rationale.")
+            self.add_error("stage_slug", _("Choose the agreed stage, or clear the rationale."))
         if stage and not rationale:
-            self.add_error("rationale", "Say why the team agreed this stage.")
+            self.add_error("rationale", _("Say why the team agreed on this stage."))
         return data

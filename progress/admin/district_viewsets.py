@@ -96,7 +96,7 @@ class ActionPlanForm(WagtailAdminModelForm):
             )
             if not known.exists():
                 self.add_error(
-                    "competency_slug", "This competency is not in the round's framework."
+                    "competency_slug", _("This competency is not in the round's framework.")
                 )
         return data
 

@@ -23,7 +23,9 @@ class AssessmentRoundQuerySet(models.QuerySet):
 
 
 class AssessmentRound(models.Model):
-    name = models.CharField(max_length=200, help_text=_("E.g. “Autumn 2025 self-assessment”."))
+    name = models.CharField(
+        max_length=200, help_text=_("For example, “Fall 2025 self-assessment”.")
+    )
     framework_slug = models.SlugField(max_length=80)
     framework_version = models.PositiveIntegerField()
     status = models.CharField(max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN)
@@ -63,7 +65,9 @@ class AssessmentRound(models.Model):
         if self.is_published:
             raise ValidationError(_("This round is already published."))
         if not self.consensus.exists():
-            raise ValidationError(_("Agree a consensus stage for at least one competency first."))
+            raise ValidationError(
+                _("Agree on a consensus stage for at least one competency first.")
+            )
         self.status = RoundStatus.PUBLISHED
         self.published_at = timezone.now()
         self.save(update_fields=["status", "published_at"])
@@ -109,7 +113,7 @@ class ConsensusRating(models.Model):
     round = models.ForeignKey(AssessmentRound, on_delete=models.CASCADE, related_name="consensus")
     competency_slug = models.SlugField(max_length=80)
     stage_slug = models.SlugField(max_length=80)
-    rationale = models.TextField(blank=True, help_text=_("Why the team agreed this stage."))
+    rationale = models.TextField(blank=True, help_text=_("Why the team agreed on this stage."))
     is_priority = models.BooleanField(
         default=False, help_text=_("The team will keep an action plan for this competency.")
     )

@@ -130,7 +130,7 @@ def test_a_consensus_without_its_rationale_is_refused(alpha, team):
         {"voice-stage_slug": "developing", "voice-rationale": "   "},
     )
     assert response.status_code == 200
-    assert "Say why the team agreed this stage." in response.content.decode()
+    assert "Say why the team agreed on this stage." in response.content.decode()
     with tenant_context(alpha):
         assert not ConsensusRating.objects.exists()
 
