@@ -46,7 +46,7 @@ def stage_distribution(request, region: str | None) -> tuple[Table, list[dict]]:
 
 
 def adoption_by_region(request) -> Table:
-    stages = [stage.label for stage in AdoptionStage]
+    stages = [str(stage.label) for stage in AdoptionStage]  # a workbook takes text, not lazy text
     table = Table(
         "adoption-by-region",
         "Adoption stage of districts' portraits, by region",
