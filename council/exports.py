@@ -1,14 +1,11 @@
 """CSV and XLSX exports of responses and registrations. Every export is logged."""
 
-import csv
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
-from openpyxl import Workbook
 
 from council.models import (
     Convening,
@@ -20,10 +17,9 @@ from council.models import (
     Thought,
     Voice,
 )
+from tenants import spreadsheets
 
 FORMATS = ("csv", "xlsx")
-# Spreadsheet programs run cells starting with these as formulas.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -31,14 +27,6 @@ class Table:
     name: str
     header: list[str]
     rows: list[list]
-
-
-def _safe(value) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _voice(value: str) -> str:
@@ -147,47 +135,29 @@ def registrations_table(convening: Convening) -> Table:
     return Table(f"registrations-{convening.slug}", header, rows)
 
 
-class _Echo:
-    def write(self, value):
-        return value
+def render(table: Table, file_format: str, user, what: str) -> StreamingHttpResponse:
+    """The file as a download, logged once the server has handed all of it over.
 
+    The whole file is built first, so an error stops the export before anything is sent or
+    logged."""
+    content = spreadsheets.export(
+        spreadsheets.dataset(table.name, table.header, table.rows), file_format
+    )
 
-def _csv_lines(table: Table) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # spreadsheet programs read the file as UTF-8
-    yield writer.writerow(table.header)
-    for row in table.rows:
-        yield writer.writerow([_safe(value) for value in row])
+    def log_export():
+        ExportLog.objects.create(
+            user=user,
+            username=user.get_username(),
+            what=what,
+            subject=table.name,
+            file_format=file_format,
+            row_count=len(table.rows),
+        )
 
-
-def render(table: Table, file_format: str, user, what: str) -> HttpResponse:
-    """The file as a download, after logging who took it."""
-    ExportLog.objects.create(
-        user=user,
-        username=user.get_username(),
-        what=what,
-        subject=table.name,
-        file_format=file_format,
-        row_count=len(table.rows),
+    response = StreamingHttpResponse(
+        spreadsheets.delivered(content, log_export),
+        content_type=spreadsheets.CONTENT_TYPES[file_format],
     )
     filename = f"{slugify(table.name)}-{timezone.localdate():%Y%m%d}.{file_format}"
-    if file_format == "csv":
-        response = StreamingHttpResponse(_csv_lines(table), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            _xlsx(table),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _xlsx(table: Table) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=table.name[:31])
-    sheet.append(table.header)
-    for row in table.rows:
-        sheet.append([_safe(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -1,8 +1,10 @@
 """Accessibility checks of one page in headless Chromium.
 
 axe-core's WCAG 2.0/2.1 level A and AA rules, plus what axe cannot see: that the page declares
-its language, and that a keyboard user reaches the main content through a visible skip link.
-Needs the dev extras (playwright, axe-playwright-python) and a Chromium binary.
+its language, that a keyboard user reaches the main content through a visible skip link, that
+every focus indicator stands out 3:1 from what surrounds it (1.4.11), and that the page reflows
+at 320 CSS pixels, as 1280 at 400% zoom, without scrolling sideways outside a labelled scroll
+region (1.4.10). Needs the dev extras (playwright, axe-playwright-python) and a Chromium binary.
 """
 
 import time
@@ -10,6 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+
+from portal import browser_scripts
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -22,6 +26,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# 1280 CSS pixels at 400% zoom: what WCAG 1.4.10 asks a page to fit without sideways scrolling.
+REFLOW_VIEWPORT = {"width": 320, "height": 256}
+FOCUS_CONTRAST_MINIMUM = 3.0
+MOST_TAB_STOPS = 80
 IMPACT_ORDER = ["critical", "serious", "moderate", "minor"]
 
 # A short CSS-like name for an element, for reports: tag#id.class.
@@ -50,6 +58,9 @@ FOCUSED_JS = (
   };
 }"""
 )
+FOCUS_START_JS = "() => {" + browser_scripts.FOCUS_START_BODY
+FOCUS_INDICATOR_JS = "() => {" + DESCRIBE_JS + browser_scripts.FOCUS_INDICATOR_BODY
+REFLOW_JS = "() => {" + DESCRIBE_JS + browser_scripts.REFLOW_BODY
 FOCUS_IN_MAIN_JS = (
     "() => {"
     + DESCRIBE_JS
@@ -133,7 +144,9 @@ def check_page(context, url: str, timeout_seconds: float = 30, submit: str = "")
                 Problem("page-status", "critical", f"The page answered HTTP {report.status}.")
             )
         else:
-            report.problems += [*_language(page), *_keyboard(page), *_axe(page)]
+            report.problems += [*_language(page), *_keyboard(page), *_focus_indicators(page)]
+            report.problems += _axe(page)
+            report.problems += _reflow(page)
     except Error as error:
         report.problems.append(
             Problem("page-load", "critical", f"The page failed: {error.message.splitlines()[0]}")
@@ -178,6 +191,73 @@ def _keyboard(page) -> list[Problem]:
                 "Following the skip link must move focus into the main content "
                 "(<main> needs tabindex=-1 and the link's id).",
                 [f"{focused['selector']} → focus on {landed['selector']}"],
+            )
+        )
+    return problems
+
+
+def _focus_indicators(page) -> list[Problem]:
+    """Tab through the page: every element that takes focus must show a ring, outline or
+    background at least 3:1 against the color around it."""
+    page.evaluate(FOCUS_START_JS)
+    missing, weak, seen = [], [], set()
+    for _ in range(MOST_TAB_STOPS):
+        page.keyboard.press("Tab")
+        found = page.evaluate(FOCUS_INDICATOR_JS)
+        if found is None or found["key"] in seen:
+            break  # focus left the page or came round again
+        seen.add(found["key"])
+        if found["contrast"] is None:
+            missing.append(found["selector"])
+        elif found["contrast"] < FOCUS_CONTRAST_MINIMUM:
+            weak.append(
+                f"{found['selector']} ({found['contrast']:.1f}:1 against {found['against']})"
+            )
+    problems = []
+    if missing:
+        problems.append(
+            Problem(
+                "focus-visible",
+                "serious",
+                "Focused elements must show a visible focus indicator.",
+                missing,
+            )
+        )
+    if weak:
+        problems.append(
+            Problem(
+                "focus-contrast",
+                "serious",
+                "A focus indicator must have at least 3:1 contrast with what surrounds it.",
+                weak,
+            )
+        )
+    return problems
+
+
+def _reflow(page) -> list[Problem]:
+    """At 320 CSS pixels nothing may scroll sideways but a labelled scroll region."""
+    page.set_viewport_size(REFLOW_VIEWPORT)
+    found = page.evaluate(REFLOW_JS)
+    problems = []
+    if found["pageOverflow"] > 0:
+        problems.append(
+            Problem(
+                "reflow",
+                "serious",
+                f"At {REFLOW_VIEWPORT['width']} CSS pixels the page scrolls sideways by "
+                f"{found['pageOverflow']} px; content must reflow (WCAG 1.4.10).",
+                found["overflowing"],
+            )
+        )
+    if found["unlabelledScrollers"]:
+        problems.append(
+            Problem(
+                "reflow-scroll-region",
+                "serious",
+                "An element that scrolls sideways must be a labelled region (role=region with "
+                "aria-label or aria-labelledby) that the keyboard can reach (tabindex=0).",
+                found["unlabelledScrollers"],
             )
         )
     return problems

@@ -17,8 +17,13 @@ PAGES = [
     ),
     PageSpec("Coverage of state competencies", STATE, "/coverage/"),
     PageSpec("Search results", STATE, "/search/?q=podcast"),
+    PageSpec("Privacy notice", STATE, "/privacy/"),
+    PageSpec("Notice of non-discrimination", STATE, "/non-discrimination/"),
     PageSpec("District home", DEMO_DISTRICT, "/"),
     PageSpec("District portrait", DEMO_DISTRICT, "/portrait-of-a-learner/"),
+    PageSpec("District portrait, printable", DEMO_DISTRICT, "/portrait-of-a-learner/print/"),
+    PageSpec("District search results", DEMO_DISTRICT, "/search/?q=learner"),
+    PageSpec("District accessibility statement", DEMO_DISTRICT, "/accessibility/"),
     PageSpec("District stories", DEMO_DISTRICT, "/stories/"),
     PageSpec(
         "District story",

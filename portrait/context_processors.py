@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from tenants.generations import remember
@@ -18,3 +19,21 @@ def portrait_label(request):
         )
 
     return {"portrait_label": SimpleLazyObject(label)}
+
+
+AGENCY_NAME_CACHE_KEY = "state-agency-name"
+
+
+def state_agency_name(request):
+    """The state's name as every site shows it (districts link back to it), kept like the
+    label so that it costs no query."""
+
+    def name() -> str:
+        from statewide.models import StateSettings
+
+        return remember(
+            AGENCY_NAME_CACHE_KEY,
+            lambda: StateSettings.load(request_or_site=request).agency_name or settings.STATE_NAME,
+        )
+
+    return {"state_agency_name": SimpleLazyObject(name)}

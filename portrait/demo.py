@@ -9,6 +9,11 @@ from wagtail.images.models import Image
 
 from portal import demo_content
 from portrait import factories
+from portrait.demo_identity import (
+    seed_demo_boundaries,
+    seed_district_identity,
+    seed_state_identity,
+)
 from portrait.demo_text import (
     DISTRICT_COMPETENCIES,
     STATE_CONTINUUM,
@@ -44,6 +49,8 @@ PALETTES = [
 
 
 def build_state_content(home: StateHomePage) -> None:
+    seed_state_identity(home)
+    seed_demo_boundaries([name for name, *_ in demo_content.DISTRICTS])
     if not StatePortraitPage.objects.exists():
         factories.build_state_portrait(
             home,
@@ -81,6 +88,10 @@ def build_state_content(home: StateHomePage) -> None:
 def build_district_content(district: District) -> None:
     """A portrait for districts that are developing or have finalized one, and stories; each
     district draws its own competencies, words, stories and pictures from the demo's pool."""
+    # One district shows a seal; the others their name alone, as many districts' sites will.
+    seed_district_identity(
+        district.name, district.slug, with_logo=district.slug == demo_content.DISTRICTS[0][1]
+    )
     if district.adoption_stage not in {"developing", "finalized"}:
         return
     position = demo_position(district)

@@ -62,11 +62,30 @@ class StateSettings(BaseGenericSetting):
         ),
     )
 
+    agency_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The state's name as the portal shows it, for example "
+        "“Example State Department of Education”. Districts link back to it by this name.",
+    )
+    district_boundaries = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="School district boundaries as GeoJSON (as NCES EDGE publishes them), "
+        "matched to districts by name. The state's front page then shows a map "
+        "of adoption stages.",
+    )
+
     panels = [
+        FieldPanel("agency_name"),
         FieldPanel("portrait_label"),
         FieldPanel("minimum_cell_size"),
         FieldPanel("minimum_district_count"),
         FieldPanel("notice_lead_working_days"),
+        FieldPanel("district_boundaries"),
         MultiFieldPanel(
             [
                 FieldPanel("two_factor_for_state_staff"),

@@ -2,19 +2,18 @@
 
 import csv
 import io
-import re
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils.text import Truncator
 
-from tenants.models import (
-    RESERVED_SLUGS,
-    SLUG_PATTERN,
-    AdoptionStage,
-    District,
-)
-from tenants.provisioning import DistrictSpec, provision_district
+from tenants.models import AdoptionStage, District
+from tenants.provisioning import DistrictSpec, check_district, district_for, provision_district
+
+logger = logging.getLogger(__name__)
 
 COLUMNS = ("name", "slug", "region", "adoption_stage")
 IMPORTABLE_STAGES = {
@@ -24,8 +23,6 @@ IMPORTABLE_STAGES = {
 # A PostgreSQL backend keeps the plan of every foreign-key check it has run and walks them all
 # on each table or index it creates, so one connection slows with every district it clones.
 DISTRICTS_PER_CONNECTION = 10
-MAX_NAME = District._meta.get_field("name").max_length
-MAX_REGION = District._meta.get_field("region").max_length
 
 
 @dataclass(frozen=True)
@@ -66,20 +63,24 @@ def check_csv(text: str) -> CheckedFile:
             )
         )
         return result
-    seen_slugs: dict[str, int] = {}
+    rows: list[tuple[int, list[str]]] = []
     for row in reader:
-        line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(COLUMNS):
             result.errors.append(
-                RowError(line, f"expected {len(COLUMNS)} columns, found {len(row)}.")
+                RowError(reader.line_num, f"expected {len(COLUMNS)} columns, found {len(row)}.")
             )
             continue
-        name, slug, region, stage = (cell.strip() for cell in row)
-        problems = _row_problems(name, slug, region, stage)
+        rows.append((reader.line_num, [cell.strip() for cell in row]))
+    existing = _existing_slugs(slug for _, (_, slug, _, _) in rows)
+    seen_slugs: dict[str, int] = {}
+    for line, (name, slug, region, stage) in rows:
+        problems = _row_problems(name, slug, region, stage, new=slug not in existing)
         if slug in seen_slugs:
-            problems.append(f"the slug “{slug}” is already used on line {seen_slugs[slug]}.")
+            problems.append(
+                f"the slug “{_shown(slug)}” is already used on line {seen_slugs[slug]}."
+            )
         seen_slugs.setdefault(slug, line)
         if problems:
             result.errors.extend(RowError(line, problem) for problem in problems)
@@ -90,49 +91,102 @@ def check_csv(text: str) -> CheckedFile:
     return result
 
 
-def _row_problems(name: str, slug: str, region: str, stage: str) -> list[str]:
+def _existing_slugs(slugs: Iterable[str]) -> set[str]:
+    # A NUL byte cannot even be sent to PostgreSQL; such a slug is refused by the row check.
+    wanted = [slug for slug in slugs if "\x00" not in slug]
+    return set(District.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+
+
+def _row_problems(name: str, slug: str, region: str, stage: str, *, new: bool) -> list[str]:
     problems = []
-    if not name:
-        problems.append("the name is empty.")
-    elif len(name) > MAX_NAME:
-        problems.append(f"the name is longer than {MAX_NAME} characters.")
-    if not slug:
-        problems.append("the slug is empty.")
-    elif not re.match(SLUG_PATTERN, slug):
-        problems.append(
-            f"the slug “{slug}” must be lower-case letters, digits and hyphens (at most 50), "
-            "starting and ending with a letter or digit."
-        )
-    elif slug in RESERVED_SLUGS:
-        problems.append(f"the slug “{slug}” is reserved.")
-    if len(region) > MAX_REGION:
-        problems.append(f"the region is longer than {MAX_REGION} characters.")
     if stage.lower() not in IMPORTABLE_STAGES:
         allowed = ", ".join(value for value in IMPORTABLE_STAGES if value)
-        problems.append(f"the adoption stage “{stage}” is not one of {allowed}, or empty.")
+        problems.append(f"the adoption stage “{_shown(stage)}” is not one of {allowed}, or empty.")
+        stage = ""
+    district = district_for(DistrictSpec(name, slug, region, IMPORTABLE_STAGES[stage.lower()]))
+    try:
+        check_district(district, new=new)
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            label = f"the slug “{_shown(slug)}”" if field == "slug" else f"the {field}"
+            problems.extend(f"{label}: {message}" for message in messages)
     return problems
+
+
+def _shown(value: str) -> str:
+    """A value as a message can quote it: NUL bytes made visible, long values shortened."""
+    return Truncator(value.replace("\x00", "\\x00")).chars(60)
+
+
+class ImportStopped(Exception):
+    """The import failed part-way; the districts it had created were removed again."""
 
 
 def apply_import(
     specs: Iterable[DistrictSpec], progress: Callable[[DistrictSpec], None] | None = None
 ) -> ImportResult:
-    """Create new districts and update existing ones (matched by slug)."""
+    """Create new districts and update existing ones (matched by slug), all or none of them.
+
+    PostgreSQL cannot clone hundreds of schemas in one transaction (each holds a lock per
+    table until commit), so each district commits on its own and a failure removes the ones
+    this import created; the updates wait for the end and go in one transaction.
+    """
     specs = list(specs)
     existing = {d.slug: d for d in District.objects.filter(slug__in=[s.slug for s in specs])}
     result = ImportResult()
-    for spec in specs:
-        district = existing.get(spec.slug)
-        if district is None:
+    spec = None
+    try:
+        for spec in specs:
+            if spec.slug in existing:
+                continue
             result.created.append(provision_district(spec).district)
             if len(result.created) % DISTRICTS_PER_CONNECTION == 0:
                 _reconnect()
-        elif _update(district, spec):
-            result.updated.append(district)
-        else:
-            result.unchanged.append(district)
-        if progress is not None:
-            progress(spec)
+            if progress is not None:
+                progress(spec)
+        with transaction.atomic():
+            for spec in specs:
+                district = existing.get(spec.slug)
+                if district is None:
+                    continue
+                (result.updated if _update(district, spec) else result.unchanged).append(district)
+                if progress is not None:
+                    progress(spec)
+    except BaseException as error:
+        left = _remove(result.created)
+        if not isinstance(error, Exception):
+            raise
+        raise ImportStopped(_stopped_message(spec, error, len(result.created), left)) from error
     return result
+
+
+def _remove(districts: list[District]) -> list[District]:
+    """Drop each district with its schema, domains and read model; those that could not be."""
+    left = []
+    for district in reversed(districts):
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                # Within a caller's transaction the clone's deferred foreign-key checks are
+                # still pending, and PostgreSQL drops no table with pending checks.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                district.delete(force_drop=True)
+        except Exception:
+            logger.exception("Could not remove %s after a failed import.", district.slug)
+            left.append(district)
+    return left
+
+
+def _stopped_message(spec, error: Exception, created: int, left: list[District]) -> str:
+    if isinstance(error, ValidationError):
+        reason = " ".join(error.messages)
+    else:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    where = f" at the slug “{_shown(spec.slug)}”" if spec is not None else ""
+    message = f"The import stopped{where}: {reason}"
+    if left:
+        names = ", ".join(district.slug for district in left)
+        return message + f" These districts it created could not be removed: {names}."
+    return message + f" The {created} district(s) it had created were removed; nothing changed."
 
 
 def _reconnect() -> None:

@@ -6,12 +6,14 @@ from smtplib import SMTPException
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django_tenants.utils import tenant_context
+from django_tenants.utils import schema_exists, tenant_context
 from wagtail.log_actions import LogContext
 from wagtail.models import Site
 
@@ -41,14 +43,8 @@ def provision_district(spec: DistrictSpec, admin_email: str | None = None) -> Pr
     """Create the district in one transaction: a failure leaves no row, schema or domain."""
     ensure_template_current()
     with transaction.atomic():
-        district = District(
-            name=spec.name,
-            slug=spec.slug,
-            region=spec.region,
-            adoption_stage=spec.adoption_stage,
-        )
-        district.schema_name = schema_name_for(spec.slug)
-        district.full_clean()
+        district = district_for(spec)
+        check_district(district, new=True)
         district.save(verbosity=0)
         Domain.objects.create(domain=district.primary_hostname, tenant=district, is_primary=True)
         # A clean log context: the state user who asked is no user of the district's.
@@ -56,6 +52,61 @@ def provision_district(spec: DistrictSpec, admin_email: str | None = None) -> Pr
             _name_site(district)
             set_password_url = invite_administrator(district, admin_email) if admin_email else None
     return ProvisionedDistrict(district=district, set_password_url=set_password_url)
+
+
+def district_for(spec: DistrictSpec) -> District:
+    """An unsaved District as the spec describes it."""
+    return District(
+        name=spec.name,
+        slug=spec.slug,
+        region=spec.region,
+        adoption_stage=spec.adoption_stage,
+        schema_name=schema_name_for(spec.slug),
+    )
+
+
+def check_district(district: District, *, new: bool) -> None:
+    """Raise a ValidationError, in District's own words, for whatever would stop it being saved.
+
+    A new district also needs its web address and its schema to be free.
+    """
+    errors: dict[str, list[str]] = {}
+    no_nul = ProhibitNullCharactersValidator()
+    for field in ("name", "slug", "region"):
+        try:
+            no_nul(getattr(district, field))
+        except ValidationError as error:
+            errors.setdefault(field, []).extend(error.messages)
+    try:
+        district.full_clean(validate_unique=False)
+    except ValidationError as error:
+        for field, messages in error.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if new and "slug" not in errors:
+        errors.update(_taken(district))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _taken(district: District) -> dict[str, list[str]]:
+    """The slug's problems if a district, an address or a schema already has it."""
+    try:
+        district.validate_unique()
+    except ValidationError as error:
+        return {
+            "slug": [message for messages in error.message_dict.values() for message in messages]
+        }
+    hostname = district.primary_hostname
+    if Domain.objects.filter(domain=hostname).exists():
+        return {"slug": [f"The address {hostname} already belongs to another district."]}
+    if schema_exists(district.schema_name):
+        return {
+            "slug": [
+                f"A schema named {district.schema_name} is already in the database "
+                "(left by a removed district?); choose another short name."
+            ]
+        }
+    return {}
 
 
 def _name_site(district: District) -> None:

@@ -6,6 +6,7 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from portal.settings.environment import BASE_DIR, ENV
 from portal.site_name import lazy_site_name
+from tenants.base_url import lazy_base_url
 
 DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me"
 SECRET_KEY = ENV.secret_key or DEVELOPMENT_SECRET_KEY
@@ -119,6 +120,7 @@ TEMPLATES = [
                 "tenants.context_processors.current_site_kind",
                 "portrait.context_processors.portrait_label",
                 "csp.context_processors.nonce",  # CSP_NONCE, for a template's own inline script
+                "portrait.context_processors.state_agency_name",
             ],
         },
     },
@@ -270,10 +272,7 @@ DEFAULT_FROM_EMAIL = ENV.default_from_email
 WAGTAIL_SITE_NAME = lazy_site_name  # the district's name in its admin, the state's in its own
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to Wagtail's release feed (the CSP refuses it too)
-_DEFAULT_PORT = {"http": "80", "https": "443"}.get(PUBLIC_SCHEME)
-WAGTAILADMIN_BASE_URL = f"{PUBLIC_SCHEME}://{STATE_DOMAIN}" + (
-    f":{PUBLIC_PORT}" if PUBLIC_PORT and PUBLIC_PORT != _DEFAULT_PORT else ""
-)
+WAGTAILADMIN_BASE_URL = lazy_base_url  # a district's own host in its mail (tenants/base_url.py)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 EMBED_FRAME_SOURCES = [
     "https://www.youtube.com",
@@ -282,6 +281,8 @@ EMBED_FRAME_SOURCES = [
 ]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portrait.forms.ImageForm"
+# Documents go through Wagtail's view, which checks the collection's privacy, never a file path.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_I18N_ENABLED = False
 
@@ -313,6 +314,14 @@ GRAPHENE = {
     # field to show what it records, so it would only slow every field down in development.
     "MIDDLEWARE": [],
 }
+# GraphQL requests per client address (without a token) and per API token, counted in the
+# default cache so every worker counts together; refused with 429 and Retry-After.
+GRAPHQL_RATE_LIMIT_PER_ADDRESS = "300/m"
+GRAPHQL_RATE_LIMIT_PER_TOKEN = "1200/m"
+# A request body over this is refused before it is read (the contract's largest is 1 KB).
+GRAPHQL_MAX_BODY_BYTES = 16 * 1024
+# With the cache unreachable, GraphQL keeps answering rather than refusing everyone.
+RATELIMIT_FAIL_OPEN = True
 # Proxies whose X-Forwarded-For names the client (rate limits count per client address).
 TRUSTED_PROXY_ADDRESSES = set(ENV.trusted_proxy_addresses)
 

@@ -9,5 +9,8 @@ urlpatterns = (
     [path("graphql/", PortalGraphQLView.as_view(), name="graphql")]
     + admin_patterns
     + [path("council/", include("council.urls")), path("", include("portrait.urls"))]
+    + [path("", include("portrait.site_urls"))]
     + page_patterns
 )
+
+handler500 = "portrait.views.site_pages.server_error"

@@ -23,11 +23,21 @@ class StateHomePage(StatePageMixin, Page):
         verbose_name = _("state home page")
 
     def get_context(self, request, *args, **kwargs):
+        from council.models import Convening
+        from portrait.adoption import adoption_map, adoption_rows
+        from portrait.models.portraits import StatePortraitPage
         from portrait.stories import StoryFilterForm, StoryFilters, as_card
 
         context = super().get_context(request, *args, **kwargs)
         latest = StoryFilters(form=StoryFilterForm(statewide=True)).stories(None)[:3]
         context["latest_stories"] = [as_card(listing) for listing in latest]
+        portrait = StatePortraitPage.objects.live().first()
+        if portrait is not None:
+            context["state_portrait"] = portrait
+            context.update(portrait.picture_context(request))
+        context["adoption"] = adoption_rows()
+        context["adoption_map"] = adoption_map()
+        context["convenings"] = list(Convening.objects.noticed().upcoming()[:3])
         return context
 
 
@@ -51,6 +61,12 @@ class DistrictHomePage(DistrictPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         children = self.get_children().live().specific().order_by("path")
         context["sections"] = children
+        portrait = next(
+            (child for child in children if getattr(child, "picture_context", None)), None
+        )
+        if portrait is not None and portrait.competencies:
+            context["district_portrait"] = portrait
+            context.update(portrait.picture_context(request))
         context["latest_stories"] = (
             StoryPage.objects.live().descendant_of(self).order_by("-first_published_at")[:3]
         )

@@ -2,10 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -17,11 +15,12 @@ from portrait.blocks import (
     StateCompetencyBlock,
 )
 from portrait.models.mixins import DistrictPageMixin, StatePageMixin, duplicate_values
+from portrait.models.pictures import PortraitPictureMixin
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class StatePortraitPage(StatePageMixin, RoutablePageMixin, Page):
+class StatePortraitPage(StatePageMixin, PortraitPictureMixin, Page):
     """The statewide portrait: the competencies every district aligns to."""
 
     intro = RichTextField(blank=True, features=TEXT_FEATURES)
@@ -61,15 +60,13 @@ class StatePortraitPage(StatePageMixin, RoutablePageMixin, Page):
         if errors:
             raise ValidationError({"competencies": errors})
 
-    @path("print/")
-    def printable(self, request):
-        """The whole portrait on one printable page."""
-        return TemplateResponse(
-            request, "portrait/state_portrait_page_print.html", self.get_context(request)
-        )
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.picture_context(request))
+        return context
 
 
-class DistrictPortraitPage(DistrictPageMixin, Page):
+class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
     """A district's portrait: its vision, its competencies and how the community wrote it."""
 
     vision_statement = RichTextField(blank=True, features=TEXT_FEATURES)
@@ -108,6 +105,7 @@ class DistrictPortraitPage(DistrictPageMixin, Page):
         index.SearchField("competencies"),
     ]
 
+    show_in_menus_default = True
     max_count_per_parent = 1
     parent_page_types = ["portrait.DistrictHomePage"]
     subpage_types: list[str] = []
@@ -151,4 +149,6 @@ class DistrictPortraitPage(DistrictPageMixin, Page):
             ),
             key=lambda step: step["date"],
         )
+        if self.competencies:
+            context.update(self.picture_context(request))
         return context

@@ -28,6 +28,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    show_in_menus_default = True
     max_count_per_parent = 1
     parent_page_types = ["portrait.StateHomePage", "portrait.DistrictHomePage"]
     subpage_types = ["portrait.StoryPage"]

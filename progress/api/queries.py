@@ -1,6 +1,7 @@
 import graphene
 from django.db.models import Count
 
+from portal.api.paging import check_page, page, page_arguments
 from portal.api.permissions import request_user, user_has_permissions
 from progress.api.loaders import active_districts
 from progress.api.permissions import ProgressPermissions
@@ -8,6 +9,9 @@ from progress.api.types import AdoptionStageCount, Framework, LearnerOutcome
 from progress.outcomes import outcome_table
 from progress.statewide.models import FrameworkVersion
 from tenants.models import AdoptionStage
+
+# Every cell (four grade bands by four levels) of 2,000 districts, the largest state's count.
+LARGEST_OUTCOME_PAGE = 32_000
 
 
 class ProgressQueries(graphene.ObjectType):
@@ -24,6 +28,7 @@ class ProgressQueries(graphene.ObjectType):
         required=True,
         competency=graphene.String(required=True, description="A state competency's slug."),
         school_year=graphene.String(required=True, description="E.g. 2024-25."),
+        **page_arguments(LARGEST_OUTCOME_PAGE),
         description="Published learner counts per district, grade band and level. Small cells "
         "(and the cells that would give them away) are null with suppressed true, unless you "
         "hold VIEW_UNSUPPRESSED_COUNTS.",
@@ -51,11 +56,14 @@ class ProgressQueries(graphene.ObjectType):
         return sorted(_newest_versions(), key=lambda version: version.framework.name)
 
     @staticmethod
-    def resolve_learner_outcomes(root, info, competency, school_year):
+    def resolve_learner_outcomes(root, info, competency, school_year, first, offset):
+        check_page(first=first, offset=offset, largest=LARGEST_OUTCOME_PAGE)
         unsuppressed = user_has_permissions(
             request_user(info), [ProgressPermissions.VIEW_UNSUPPRESSED_COUNTS]
         )
-        return outcome_table(competency, school_year, unsuppressed=unsuppressed)
+        # Suppression looks at the whole table (complementary cells), so page after it.
+        table = outcome_table(competency, school_year, unsuppressed=unsuppressed)
+        return page(table, first=first, offset=offset, largest=LARGEST_OUTCOME_PAGE)
 
 
 def _newest_versions():

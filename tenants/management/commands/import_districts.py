@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tenants.importing import COLUMNS, apply_import, check_csv
+from tenants.importing import COLUMNS, ImportStopped, apply_import, check_csv
 from tenants.management.progress import progress_bar
 from tenants.template_schema import TemplateOutOfDate, ensure_template_current
 
@@ -41,7 +41,10 @@ class Command(BaseCommand):
         except TemplateOutOfDate as error:
             raise CommandError(str(error)) from error
         with progress_bar(self, len(checked.specs), "Importing", options["no_progress"]) as bar:
-            result = apply_import(checked.specs, progress=lambda spec: bar.update())
+            try:
+                result = apply_import(checked.specs, progress=lambda spec: bar.update())
+            except ImportStopped as error:
+                raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(result.created)} created, {len(result.updated)} updated, "

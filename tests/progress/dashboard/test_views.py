@@ -40,7 +40,7 @@ def test_the_dashboard_shows_each_chart_with_its_table(state, staff_client):
 
 def test_the_heatmap_export_matches_the_published_stages(state, staff_client):
     response = staff_client.get(URL + "condition-heatmap.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     header, *body = rows
     assert header[:3] == ["District", "Region", "Shared Vision"]
     by_district = {row[0]: row for row in body}
@@ -68,7 +68,7 @@ def test_the_adoption_export_is_a_workbook(state, staff_client):
 
 def test_change_across_rounds_follows_school_years(state, staff_client):
     response = staff_client.get(URL + "change-across-rounds.csv")
-    header, *rows = list(csv.reader(io.StringIO(response.content.decode())))
+    header, *rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(header) == 3  # the condition and two school years
     shared_vision = rows[0]
     assert shared_vision[0] == "Shared Vision"
@@ -77,7 +77,7 @@ def test_change_across_rounds_follows_school_years(state, staff_client):
 
 def test_the_region_filter_applies(state, staff_client):
     response = staff_client.get(URL + "condition-heatmap.csv?region=south")
-    assert len(list(csv.reader(io.StringIO(response.content.decode())))) == 1
+    assert len(list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))) == 1
 
 
 def test_staff_without_district_detail_cannot_open_it(db, host_client):
@@ -90,3 +90,17 @@ def test_staff_without_district_detail_cannot_open_it(db, host_client):
     client.force_login(user)
     assert client.get(URL).status_code in (302, 403)
     assert client.get(URL + "adoption-by-region.csv").status_code in (302, 403)
+
+
+def test_exports_neutralize_formulas_and_control_characters(state, staff_client):
+    District.objects.filter(slug="carver").update(name="=HYPERLINK(1)", region="@SUM(A1)\x07")
+
+    heatmap = staff_client.get(URL + "condition-heatmap.csv").content.decode("utf-8-sig")
+    by_district = {row[0]: row for row in csv.reader(io.StringIO(heatmap))}
+    assert by_district["'=HYPERLINK(1)"][1] == "'@SUM(A1)\ufffd"
+
+    response = staff_client.get(URL + "adoption-by-region.xlsx")
+    assert response.status_code == 200
+    regions = [row[0] for row in load_workbook(io.BytesIO(response.content)).active.iter_rows()]
+    assert "'@SUM(A1)\ufffd" in [cell.value for cell in regions]
+    assert all(cell.data_type != "f" for cell in regions)

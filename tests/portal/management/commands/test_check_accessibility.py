@@ -27,6 +27,14 @@ GOOD_BODY = """
 """
 GOOD_HEAD = "<head><meta charset='utf-8'><title>Portrait</title></head>"
 HIDDEN = "<style>.skip { position: absolute; left: -999px; }</style>"
+# The yellow ring on white that form fields had: about 1.7:1.
+WEAK_FOCUS = "<style>a.weak:focus-visible { outline: 3px solid #ffbf47; }</style>"
+NO_FOCUS = "<style>a.bare:focus-visible { outline: none; }</style>"
+LABELLED = 'role="region" aria-label="Grade bands" tabindex="0"'
+WIDE_TABLE = (
+    '<div style="overflow-x: auto" {region}><table style="width: 50rem">'
+    "<caption>Grade bands</caption><tr><th>K-2</th><th>3-5</th></tr></table></div>"
+)
 PIXEL = "data:image/gif;base64,R0lGODlhAQABAAAAACwAAAAAAQABAAA="
 
 
@@ -41,6 +49,17 @@ PAGES = {
     "/no-skip-link.html": page(body=GOOD_BODY.replace('href="#main"', 'href="/elsewhere"')),
     "/hidden-skip-link.html": page(head=GOOD_HEAD.replace("</head>", HIDDEN + "</head>")),
     "/skip-link-to-nowhere.html": page(body=GOOD_BODY.replace(' tabindex="-1"', "")),
+    "/too-wide.html": page(extra='<p style="width: 40rem">A line that will not wrap.</p>'),
+    "/weak-focus.html": page(
+        head=GOOD_HEAD.replace("</head>", WEAK_FOCUS + "</head>"),
+        extra='<p><a class="weak" href="/good.html">The state portrait</a></p>',
+    ),
+    "/no-focus.html": page(
+        head=GOOD_HEAD.replace("</head>", NO_FOCUS + "</head>"),
+        extra='<p><a class="bare" href="/good.html">The state portrait</a></p>',
+    ),
+    "/labelled-scroll-region.html": page(extra=WIDE_TABLE.format(region=LABELLED)),
+    "/unlabelled-scroll-region.html": page(extra=WIDE_TABLE.format(region="")),
     # A clean form whose answer is not: as a form showing its errors can fail.
     "/form.html": page(
         extra='<form action="/image-without-alt.html"><button type="submit">Send</button></form>'
@@ -123,6 +142,33 @@ def test_each_kind_of_fault_fails_the_check_and_is_named(monkeypatch, base_url):
     assert "skip-link-target (serious)" in problems_of(output, "Skip link to nowhere")
     assert "page-status (critical): The page answered HTTP 404." in problems_of(output, "Missing")
     assert "page-load (critical): The page failed: " in problems_of(output, "Hang-up")
+
+
+def test_sideways_scrolling_at_320_pixels_and_weak_focus_rings_fail(monkeypatch, base_url):
+    pages = [
+        PageSpec("Too wide", STATE, "/too-wide.html"),
+        PageSpec("Weak focus", STATE, "/weak-focus.html"),
+        PageSpec("No focus", STATE, "/no-focus.html"),
+        PageSpec("Unlabelled scroll region", STATE, "/unlabelled-scroll-region.html"),
+        PageSpec("Labelled scroll region", STATE, "/labelled-scroll-region.html"),
+    ]
+
+    output, error = check(monkeypatch, base_url, pages)
+
+    assert str(error).startswith("4 of 5 pages failed the accessibility check: Too wide")
+    wide = problems_of(output, "Too wide")
+    assert "reflow (serious): At 320 CSS pixels the page scrolls sideways by" in wide
+    assert "      p" in wide.splitlines()
+    weak = problems_of(output, "Weak focus")
+    assert "focus-contrast (serious)" in weak
+    assert "a.weak (1.6:1 against #ffffff)" in weak
+    assert "reflow" not in weak
+    assert "focus-visible (serious)" in problems_of(output, "No focus")
+    assert "a.bare" in problems_of(output, "No focus")
+    unlabelled = problems_of(output, "Unlabelled scroll region")
+    assert "reflow-scroll-region (serious)" in unlabelled
+    assert "reflow (serious)" not in unlabelled
+    assert problems_of(output, "Labelled scroll region").split(" … ")[1].startswith("ok")
 
 
 def test_clean_pages_pass_and_districts_are_asked_for_on_their_own_host(monkeypatch, base_url):

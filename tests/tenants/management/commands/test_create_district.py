@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django_tenants.utils import schema_exists, tenant_context
 
 from tenants.models import District, Domain
@@ -91,3 +92,36 @@ def test_a_taken_slug_is_a_command_error_and_changes_nothing(db, alpha):
     assert "slug" in str(raised.value)
     assert District.objects.get(slug="alpha").name == "Alpha School District"
     assert not District.objects.filter(name="Another Alpha").exists()
+
+
+def test_a_slug_whose_address_is_taken_is_a_command_error(db, alpha):
+    Domain.objects.create(domain="cmd-hosted.localhost", tenant=alpha)
+    domains_before = Domain.objects.count()
+
+    with pytest.raises(CommandError) as raised:
+        run("--name", "Hosted Schools", "--slug", "cmd-hosted")
+
+    assert "The address cmd-hosted.localhost already belongs to another district" in str(
+        raised.value
+    )
+    assert not District.objects.filter(slug="cmd-hosted").exists()
+    assert Domain.objects.count() == domains_before
+
+
+def test_a_slug_whose_schema_is_left_over_is_a_command_error(db):
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE SCHEMA district_cmd_leftover")
+
+    with pytest.raises(CommandError) as raised:
+        run("--name", "Leftover Schools", "--slug", "cmd-leftover")
+
+    assert "A schema named district_cmd_leftover is already in the database" in str(raised.value)
+    assert not District.objects.filter(slug="cmd-leftover").exists()
+
+
+def test_a_name_with_a_nul_byte_is_a_command_error(db):
+    with pytest.raises(CommandError) as raised:
+        run("--name", "Nul\x00 Schools", "--slug", "cmd-nul")
+
+    assert "name: Null characters are not allowed." in str(raised.value)
+    assert not District.objects.filter(slug="cmd-nul").exists()

@@ -8,7 +8,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django_tenants.utils import schema_exists
 
-from tenants.models import District, Domain
+from tenants import importing
+from tenants.importing import ImportStopped, apply_import, check_csv
+from tenants.management.commands import import_districts as import_command
+from tenants.models import District, DistrictListing, Domain
 
 HEADER = "name,slug,region,adoption_stage\n"
 
@@ -37,7 +40,7 @@ BAD = HEADER + (
 BAD_LINES = {
     3: "Imp_Bad",
     4: "thinking-about-it",
-    5: "name is empty",
+    5: "the name: This field cannot be blank.",
     7: "already used on line 6",
     8: "expected 4 columns, found 3",
     9: "reserved",
@@ -211,3 +214,107 @@ def test_the_progress_bar_goes_to_stderr_unless_hidden(db, write_csv):
     _, hidden = run(write_csv(RENAMED, "renamed.csv"), "--no-progress")
     assert "Importing" not in hidden
     assert "100%" not in hidden
+
+
+def test_check_finds_what_the_import_would_fail_on(db, alpha, write_csv):
+    """NUL bytes, over-long values, and slugs whose address or schema is already taken."""
+    Domain.objects.create(domain="imp-hosted.localhost", tenant=alpha)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE SCHEMA district_imp_leftover")
+    text = HEADER + (
+        "Fine District,imp-fine,Northern,\n"  # line 2: fine
+        "Nul\x00 District,imp-nul,Northern,\n"  # line 3
+        f"{'L' * 205},imp-long,Northern,\n"  # line 4
+        f"Long Region District,imp-region,{'r' * 101},\n"  # line 5
+        "Hosted District,imp-hosted,Northern,\n"  # line 6
+        "Leftover District,imp-leftover,Northern,\n"  # line 7
+        "Nul Slug District,imp-\x00,Northern,\n"  # line 8
+        "Nul Region District,imp-nul-region,North\x00,\n"  # line 9
+    )
+    districts_before, domains_before = District.objects.count(), Domain.objects.count()
+
+    for option in ("--check", "--no-progress"):
+        message, stderr = run_failing(write_csv(text), option)
+
+        reported = {int(n) for n in re.findall(r"districts\.csv, line (\d+): ", stderr)}
+        assert reported == {3, 4, 5, 6, 7, 8, 9}, stderr
+        assert "line 3: the name: Null characters are not allowed." in stderr
+        assert "line 4: the name: Ensure this value has at most 200 characters (it has 205)." in (
+            stderr
+        )
+        assert "line 5: the region: Ensure this value has at most 100 characters" in stderr
+        assert "line 6: the slug “imp-hosted”: The address imp-hosted.localhost already" in stderr
+        assert "line 7: the slug “imp-leftover”: A schema named district_imp_leftover" in stderr
+        assert "line 8: the slug “imp-\\x00”: Null characters are not allowed." in stderr
+        assert "line 9: the region: Null characters are not allowed." in stderr
+        assert "\x00" not in stderr
+        assert District.objects.count() == districts_before
+        assert Domain.objects.count() == domains_before
+        assert not schema_exists("district_imp_fine")
+
+
+def test_a_failure_part_way_removes_every_district_the_import_created(db, write_csv):
+    """A schema made by someone else between the check and the import stops it at row three."""
+    text = HEADER + (
+        "First District,imp-first,Northern,\n"
+        "Second District,imp-second,Northern,\n"
+        "Third District,imp-third,Northern,\n"
+        "Fourth District,imp-fourth,Northern,\n"
+    )
+    checked = check_csv(text)
+    assert checked.errors == []
+    districts_before, domains_before = District.objects.count(), Domain.objects.count()
+    schemas_before, listings_before = schema_count(), DistrictListing.objects.count()
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE SCHEMA district_imp_third")
+
+    with pytest.raises(ImportStopped) as stopped:
+        apply_import(checked.specs)
+
+    assert "imp-third" in str(stopped.value)
+    assert "2 district(s) it had created were removed" in str(stopped.value)
+    assert District.objects.count() == districts_before
+    assert Domain.objects.count() == domains_before
+    assert schema_count() == schemas_before + 1  # only the schema made by someone else
+    for slug in ("first", "second", "fourth"):
+        assert not schema_exists(f"district_imp_{slug}")
+    assert DistrictListing.objects.count() == listings_before
+
+
+def test_a_failure_part_way_leaves_existing_districts_unchanged(db, write_csv):
+    run(write_csv(GOOD), "--no-progress")
+    text = HEADER + (
+        "Importville Renamed,imp-importville,Northern,developing\n"
+        "Fresh District,imp-fresh,Northern,\n"
+        "Blocked District,imp-blocked,Northern,\n"
+    )
+    checked = check_csv(text)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE SCHEMA district_imp_blocked")
+
+    with pytest.raises(ImportStopped):
+        apply_import(checked.specs)
+
+    assert District.objects.get(slug="imp-importville").name == "Importville School District"
+    assert not District.objects.filter(slug="imp-fresh").exists()
+    assert not schema_exists("district_imp_fresh")
+
+
+def test_the_command_reports_a_stopped_import_in_words(db, write_csv, monkeypatch):
+    """What the command prints when the import stops part-way (the race the tests above make)."""
+    text = HEADER + "Raced District,imp-raced,Northern,\n"
+    real_check = importing.check_csv
+
+    def check_then_race(text):
+        checked = real_check(text)
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE SCHEMA district_imp_raced")
+        return checked
+
+    monkeypatch.setattr(import_command, "check_csv", check_then_race)
+
+    message, _ = run_failing(write_csv(text), "--no-progress")
+
+    assert message.startswith("The import stopped at the slug “imp-raced”:")
+    assert "nothing changed" in message
+    assert not District.objects.filter(slug="imp-raced").exists()
