@@ -167,6 +167,11 @@ SKIPPED_BLOCKS = {
 # Blocks that hold a CSS class, not words.
 CLASS_BLOCKS = {"body_class", "bodyclass"}
 PLACEHOLDER = "\x00"
+# Text passed to an included template or a component: {% include ... with title="Stories" %}.
+TAG_TEXT_ARGUMENT = re.compile(
+    r"\b(?:title|subtitle|heading|label|submit|description|placeholder|text)="
+    r"(?P<quote>[\"'])(?P<text>[^\"']*)(?P=quote)"
+)
 
 
 class _TextCollector(HTMLParser):
@@ -194,6 +199,7 @@ class _TextCollector(HTMLParser):
 def unmarked_template_text(source: str, allowed: frozenset[str] = frozenset()) -> list[str]:
     """Text in a template outside translation tags; template tags and variables count as none."""
     kept: list[str] = []
+    tag_texts: list[str] = []
     closing = None
     for token in Lexer(source).tokenize():
         if token.token_type == TokenType.BLOCK:
@@ -204,6 +210,8 @@ def unmarked_template_text(source: str, allowed: frozenset[str] = frozenset()) -
                 closing = "endblock"
             elif name == closing:
                 closing = None
+            if closing is None:
+                tag_texts += [match["text"] for match in TAG_TEXT_ARGUMENT.finditer(token.contents)]
             kept.append(PLACEHOLDER)
         elif token.token_type == TokenType.TEXT and closing is None:
             kept.append(token.contents)
@@ -213,7 +221,7 @@ def unmarked_template_text(source: str, allowed: frozenset[str] = frozenset()) -
     collector.feed("".join(kept))
     collector.close()
     found = []
-    for piece in collector.pieces:
+    for piece in [*collector.pieces, *tag_texts]:
         for text in piece.split(PLACEHOLDER):
             text = " ".join(text.split())
             if LETTER.search(text) and text not in allowed:

@@ -65,8 +65,10 @@ class StateSettings(BaseGenericSetting):
     agency_name = models.CharField(
         max_length=120,
         blank=True,
-        help_text="The state's name as the portal shows it, for example "
-        "“Example State Department of Education”. Districts link back to it by this name.",
+        help_text=_(
+            "The state's name as the portal shows it, for example "
+            "“Example State Department of Education”. Districts link back to it by this name."
+        ),
     )
     district_boundaries = models.ForeignKey(
         "wagtaildocs.Document",
@@ -74,9 +76,11 @@ class StateSettings(BaseGenericSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="School district boundaries as GeoJSON (as NCES EDGE publishes them), "
-        "matched to districts by name. The state's front page then shows a map "
-        "of adoption stages.",
+        help_text=_(
+            "School district boundaries as GeoJSON (as NCES EDGE publishes them), "
+            "matched to districts by name. The state's front page then shows a map "
+            "of adoption stages."
+        ),
     )
 
     panels = [

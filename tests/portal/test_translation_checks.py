@@ -122,6 +122,14 @@ def test_text_beside_a_variable_is_found():
     assert unmarked_template_text("<p>{{ count }} seats left.</p>") == ["seats left."]
 
 
+def test_text_handed_to_an_included_template_is_found():
+    source = (
+        '{% include "includes/filter_form.html" with label="Find districts" submit=label %}'
+        '{% panel id="status" heading="Your district at a glance" %}{% endpanel %}'
+    )
+    assert unmarked_template_text(source) == ["Find districts", "Your district at a glance"]
+
+
 def test_allowed_text_is_not_reported():
     assert unmarked_template_text("<a href='x.csv'>CSV</a>", frozenset({"CSV"})) == []
 
