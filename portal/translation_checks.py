@@ -132,6 +132,15 @@ class _PythonScanner(ast.NodeVisitor):
             self._check(node.args[0])
         if name == "add_error" and len(node.args) > 1:
             self._check(node.args[1])
+        if name == "ErrorList" and node.args and isinstance(node.args[0], ast.List | ast.Tuple):
+            for message in node.args[0].elts:
+                self._check(message)
+        self.generic_visit(node)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        # form.fields["region"].choices = [("", "All regions"), ...]
+        if any(isinstance(t, ast.Attribute) and t.attr == "choices" for t in node.targets):
+            self._check_choices(node.value)
         self.generic_visit(node)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
@@ -143,7 +152,11 @@ class _PythonScanner(ast.NodeVisitor):
             if not isinstance(statement, ast.Assign):
                 continue
             targets = {getattr(target, "id", "") for target in statement.targets}
-            if node.name == "Meta" and targets & META_TEXT:
+            is_app_config = any(getattr(base, "id", "") == "AppConfig" for base in node.bases)
+            # An app's label is an identifier; only its verbose_name is read by people.
+            if (node.name == "Meta" and targets & META_TEXT) or (
+                is_app_config and "verbose_name" in targets
+            ):
                 self._check(statement.value)
             if is_choices and isinstance(statement.value, ast.Tuple):
                 self._check(statement.value.elts[-1])

@@ -55,7 +55,7 @@ class AccessibleImageBlock(blocks.StructBlock):
         value = super().clean(value)
         if value.get("image") and not (value.get("alt_text") or "").strip():
             raise StructBlockValidationError(
-                block_errors={"alt_text": ErrorList(["Add alternative text for this image."])}
+                block_errors={"alt_text": ErrorList([_("Add alternative text for this image.")])}
             )
         return value
 
@@ -135,7 +135,7 @@ class StateCompetencyBlock(CompetencyBlock):
         except ValidationError:
             raise StructBlockValidationError(
                 block_errors={
-                    "slug": ErrorList(["Use only lower-case letters, digits and hyphens."])
+                    "slug": ErrorList([_("Use only lower-case letters, digits and hyphens.")])
                 }
             ) from None
         return value
@@ -160,7 +160,7 @@ class DistrictCompetencyBlock(CompetencyBlock):
             raise StructBlockValidationError(
                 block_errors={
                     "aligned_to": ErrorList(
-                        ["Align this competency to at least one state competency."]
+                        [_("Align this competency to at least one state competency.")]
                     )
                 }
             )

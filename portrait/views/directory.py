@@ -25,9 +25,9 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         regions = District.objects.active().regions()
-        self.fields["region"].choices = [("", "All regions"), *((r, r) for r in regions)]
+        self.fields["region"].choices = [("", _("All regions")), *((r, r) for r in regions)]
         self.fields["competency"].choices = [
-            ("", "Any competency"),
+            ("", _("Any competency")),
             *StateCompetency.objects.values_list("slug", "name"),
         ]
 

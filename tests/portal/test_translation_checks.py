@@ -91,6 +91,22 @@ def test_meta_names_and_block_descriptions_are_checked():
     ]
 
 
+def test_choices_set_on_a_form_field_app_names_and_block_errors_are_checked():
+    source = (
+        "self.fields['region'].choices = [('', 'All regions'), *regions]\n"
+        "class PortraitConfig(AppConfig):\n"
+        "    name = 'portrait'\n"
+        "    label = 'portrait'\n"
+        "    verbose_name = 'Portraits and stories'\n"
+        "errors = {'slug': ErrorList(['Use only lower-case letters.'])}\n"
+    )
+    assert _texts(unmarked_python_strings(source)) == [
+        "All regions",
+        "Portraits and stories",
+        "Use only lower-case letters.",
+    ]
+
+
 def test_identifiers_and_symbols_are_not_text():
     source = "field = forms.CharField(label='', help_text='—', choices=[(1, 2)])\n"
     assert unmarked_python_strings(source) == []
