@@ -36,7 +36,7 @@ class UnlockOnlyPolicy(ModelPermissionPolicy):
 class LockoutViewSet(ModelViewSet):
     model = AccessAttempt
     icon = "lock"
-    menu_label = "Sign-in lockouts"
+    menu_label = _("Sign-in lockouts")
     add_to_settings_menu = True
     copy_view_enabled = False
     list_display = [

@@ -30,7 +30,10 @@ TEXT_KEYWORDS = {
     "help_text",
     "label",
     "empty_label",
+    "heading",
 }
+# Class attributes people read wherever they are set: the admin menu's labels.
+CLASS_TEXT = {"menu_label"}
 # Meta attributes people read: model names, and the labels and hints of Wagtail blocks.
 META_TEXT = {"verbose_name", "verbose_name_plural", "label", "help_text", "description"}
 MESSAGE_FUNCTIONS = {"debug", "info", "success", "warning", "error", "add_message"}
@@ -132,9 +135,18 @@ class _PythonScanner(ast.NodeVisitor):
             self._check(node.args[0])
         if name == "add_error" and len(node.args) > 1:
             self._check(node.args[1])
+        if name.endswith("MenuItem") and node.args:
+            self._check(node.args[0])
         if name == "ErrorList" and node.args and isinstance(node.args[0], ast.List | ast.Tuple):
             for message in node.args[0].elts:
                 self._check(message)
+        self.generic_visit(node)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        # Options handed over as a dict, e.g. {"label": "API tokens", "help_text": "..."}.
+        for key, value in zip(node.keys, node.values, strict=True):
+            if isinstance(key, ast.Constant) and key.value in TEXT_KEYWORDS:
+                self._check(value)
         self.generic_visit(node)
 
     def visit_Assign(self, node: ast.Assign) -> None:
@@ -154,8 +166,10 @@ class _PythonScanner(ast.NodeVisitor):
             targets = {getattr(target, "id", "") for target in statement.targets}
             is_app_config = any(getattr(base, "id", "") == "AppConfig" for base in node.bases)
             # An app's label is an identifier; only its verbose_name is read by people.
-            if (node.name == "Meta" and targets & META_TEXT) or (
-                is_app_config and "verbose_name" in targets
+            if (
+                (node.name == "Meta" and targets & META_TEXT)
+                or (is_app_config and "verbose_name" in targets)
+                or targets & CLASS_TEXT
             ):
                 self._check(statement.value)
             if is_choices and isinstance(statement.value, ast.Tuple):

@@ -95,7 +95,7 @@ class StateSettings(BaseGenericSetting):
                 FieldPanel("two_factor_for_state_staff"),
                 FieldPanel("two_factor_for_district_administrators"),
             ],
-            heading="Two-factor sign-in",
+            heading=_("Two-factor sign-in"),
         ),
     ]
 

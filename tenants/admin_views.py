@@ -124,7 +124,7 @@ class DistrictViewSet(ModelViewSet):
     add_view_class = DistrictCreateView
     edit_view_class = DistrictEditView
     icon = "site"
-    menu_label = "Districts"
+    menu_label = _("Districts")
     menu_order = 150
     add_to_admin_menu = True
     copy_view_enabled = False

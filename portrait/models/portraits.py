@@ -34,7 +34,7 @@ class StatePortraitPage(StatePageMixin, PortraitPictureMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("version"), FieldPanel("adopted_on")], heading="Adoption"),
+        MultiFieldPanel([FieldPanel("version"), FieldPanel("adopted_on")], heading=_("Adoption")),
         FieldPanel("competencies"),
     ]
     search_fields = Page.search_fields + [
@@ -96,7 +96,7 @@ class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
         FieldPanel("community_why"),
         FieldPanel("competencies"),
         MultiFieldPanel(
-            [FieldPanel("co_creation"), FieldPanel("last_revisited")], heading="Co-creation"
+            [FieldPanel("co_creation"), FieldPanel("last_revisited")], heading=_("Co-creation")
         ),
     ]
     search_fields = Page.search_fields + [

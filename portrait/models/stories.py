@@ -103,11 +103,11 @@ class StoryPage(Page):
     condition_slugs = ArrayField(models.SlugField(max_length=80), default=list, blank=True)
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading="Hero"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero")),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("competency_keys"), FieldPanel("condition_slugs")], heading="Tags"
+            [FieldPanel("competency_keys"), FieldPanel("condition_slugs")], heading=_("Tags")
         ),
     ]
     search_fields = Page.search_fields + [

@@ -48,7 +48,7 @@ class AssessmentRoundViewSet(ModelViewSet):
     )
     add_view_class = RoundCreateView
     icon = "tasks"
-    menu_label = "Assessment rounds"
+    menu_label = _("Assessment rounds")
     copy_view_enabled = False
     list_display = [
         "name",
@@ -104,7 +104,7 @@ class ActionPlanForm(WagtailAdminModelForm):
 class ActionPlanViewSet(ModelViewSet):
     model = ActionPlan
     icon = "list-ul"
-    menu_label = "Action plans"
+    menu_label = _("Action plans")
     copy_view_enabled = False
     list_display = [
         Column("competency_name", label=_("Competency")),
@@ -127,7 +127,7 @@ class ActionPlanViewSet(ModelViewSet):
 
 
 class SelfAssessmentGroup(ViewSetGroup):
-    menu_label = "Self-assessment"
+    menu_label = _("Self-assessment")
     menu_icon = "tasks"
     menu_order = 250
     items = (

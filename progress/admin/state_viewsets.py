@@ -28,7 +28,7 @@ class FrameworkTextViewSet(ModelViewSet):
 class CompetencyViewSet(FrameworkTextViewSet):
     model = Competency
     icon = "pick"
-    menu_label = "Competencies"
+    menu_label = _("Competencies")
     list_display = [
         "name",
         Column("condition", label=_("Condition")),
@@ -45,7 +45,7 @@ class CompetencyViewSet(FrameworkTextViewSet):
 class StageViewSet(FrameworkTextViewSet):
     model = Stage
     icon = "order"
-    menu_label = "Stages"
+    menu_label = _("Stages")
     list_display = ["name", Column("version", label=_("Framework")), "position"]
     list_filter = ["version"]
 
@@ -53,13 +53,13 @@ class StageViewSet(FrameworkTextViewSet):
 class ConditionViewSet(FrameworkTextViewSet):
     model = Condition
     icon = "folder-open-inverse"
-    menu_label = "Conditions"
+    menu_label = _("Conditions")
     list_display = ["name", Column("version", label=_("Framework")), BooleanColumn("priority")]
     list_filter = ["version"]
 
 
 class FrameworksGroup(ViewSetGroup):
-    menu_label = "Frameworks"
+    menu_label = _("Frameworks")
     menu_icon = "pick"
     menu_order = 260
     items = (

@@ -53,11 +53,11 @@ class ActionPlan(ClusterableModel):
         FieldPanel("people_responsible"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")])],
-            heading="Timeline",
+            heading=_("Timeline"),
         ),
-        InlinePanel("steps", heading="Action steps", label=_("Step"), min_num=1),
+        InlinePanel("steps", heading=_("Action steps"), label=_("Step"), min_num=1),
         MultiFieldPanel(
-            [FieldPanel("listen_plan"), FieldPanel("share_plan")], heading="Communication plan"
+            [FieldPanel("listen_plan"), FieldPanel("share_plan")], heading=_("Communication plan")
         ),
         FieldPanel("success_criteria"),
         FieldRowPanel([FieldPanel("review_on"), FieldPanel("status")]),

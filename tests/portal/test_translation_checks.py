@@ -107,6 +107,22 @@ def test_choices_set_on_a_form_field_app_names_and_block_errors_are_checked():
     ]
 
 
+def test_admin_menus_panel_headings_and_option_dicts_are_checked():
+    source = (
+        "class RoundViewSet(ModelViewSet):\n"
+        "    menu_label = 'Assessment rounds'\n"
+        "item = MenuItem('Two-factor sign-in', '/2fa/', icon_name='key')\n"
+        "panel = MultiFieldPanel([], heading='Timeline')\n"
+        "options = {'label': 'API tokens', 'icon': 'key'}\n"
+    )
+    assert _texts(unmarked_python_strings(source)) == [
+        "Assessment rounds",
+        "Two-factor sign-in",
+        "Timeline",
+        "API tokens",
+    ]
+
+
 def test_identifiers_and_symbols_are_not_text():
     source = "field = forms.CharField(label='', help_text='—', choices=[(1, 2)])\n"
     assert unmarked_python_strings(source) == []

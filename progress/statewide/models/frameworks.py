@@ -128,7 +128,7 @@ class Competency(ClusterableModel):
         FieldPanel("guiding_questions"),
         MultiFieldPanel(
             [InlinePanel("stage_descriptions", label=_("Stage"))],
-            heading="What each stage looks like",
+            heading=_("What each stage looks like"),
         ),
     ]
 
