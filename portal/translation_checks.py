@@ -132,7 +132,9 @@ class _PythonScanner(ast.NodeVisitor):
             if len(node.args) > message_index:
                 self._check(node.args[message_index])
         if name == "ValidationError" and node.args:
-            self._check(node.args[0])
+            message = node.args[0]
+            for value in message.values if isinstance(message, ast.Dict) else [message]:
+                self._check(value)
         if name == "add_error" and len(node.args) > 1:
             self._check(node.args[1])
         if name.endswith("MenuItem") and node.args:
@@ -153,6 +155,9 @@ class _PythonScanner(ast.NodeVisitor):
         # form.fields["region"].choices = [("", "All regions"), ...]
         if any(isinstance(t, ast.Attribute) and t.attr == "choices" for t in node.targets):
             self._check_choices(node.value)
+        # form.fields["slug"].help_text = "Fixed once the district exists."
+        if any(isinstance(t, ast.Attribute) and t.attr in TEXT_KEYWORDS for t in node.targets):
+            self._check(node.value)
         self.generic_visit(node)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:

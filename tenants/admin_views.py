@@ -43,7 +43,7 @@ class DistrictForm(WagtailAdminModelForm):
         if self.instance.pk:
             # The slug names the schema and the host name: it is fixed once the district exists.
             self.fields["slug"].disabled = True
-            self.fields["slug"].help_text = "Fixed once the district exists."
+            self.fields["slug"].help_text = _("Fixed once the district exists.")
             del self.fields["admin_email"]
 
 

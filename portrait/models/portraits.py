@@ -54,9 +54,15 @@ class StatePortraitPage(StatePageMixin, PortraitPictureMixin, Page):
         blocks = [block.value for block in self.competencies]
         errors = []
         if slugs := duplicate_values(value["slug"] for value in blocks):
-            errors.append(f"Two competencies share the slug {', '.join(sorted(slugs))}.")
+            errors.append(
+                _("Two competencies share the slug %(slugs)s.")
+                % {"slugs": ", ".join(sorted(slugs))}
+            )
         if names := duplicate_values(value["name"].strip().lower() for value in blocks):
-            errors.append(f"Two competencies share the name {', '.join(sorted(names))}.")
+            errors.append(
+                _("Two competencies share the name %(names)s.")
+                % {"names": ", ".join(sorted(names))}
+            )
         if errors:
             raise ValidationError({"competencies": errors})
 
@@ -118,7 +124,10 @@ class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
         names = duplicate_values(block.value["name"].strip().lower() for block in self.competencies)
         if names:
             raise ValidationError(
-                {"competencies": f"Two competencies share the name {', '.join(sorted(names))}."}
+                {
+                    "competencies": _("Two competencies share the name %(names)s.")
+                    % {"names": ", ".join(sorted(names))}
+                }
             )
 
     def competency_entries(self) -> list[tuple[str, str, list[str]]]:

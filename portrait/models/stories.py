@@ -126,7 +126,7 @@ class StoryPage(Page):
     def clean(self):
         super().clean()
         if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError({"hero_alt": "Add alternative text for the hero image."})
+            raise ValidationError({"hero_alt": _("Add alternative text for the hero image.")})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -78,7 +78,7 @@ class ActionPlan(ClusterableModel):
         super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError(
-                {"ends_on": "The plan cannot end before it starts: check the two dates."}
+                {"ends_on": _("The plan cannot end before it starts: check the two dates.")}
             )
 
     @property

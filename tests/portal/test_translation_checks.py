@@ -99,11 +99,15 @@ def test_choices_set_on_a_form_field_app_names_and_block_errors_are_checked():
         "    label = 'portrait'\n"
         "    verbose_name = 'Portraits and stories'\n"
         "errors = {'slug': ErrorList(['Use only lower-case letters.'])}\n"
+        "self.fields['slug'].help_text = 'Fixed once the district exists.'\n"
+        "raise ValidationError({'hero_alt': 'Add alternative text.'})\n"
     )
     assert _texts(unmarked_python_strings(source)) == [
         "All regions",
         "Portraits and stories",
         "Use only lower-case letters.",
+        "Fixed once the district exists.",
+        "Add alternative text.",
     ]
 
 

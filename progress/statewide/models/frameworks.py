@@ -180,5 +180,8 @@ class CompetencyStage(models.Model):
         )
         if self.stage_slug not in slugs:
             raise ValidationError(
-                {"stage_slug": f"Use one of this framework's stages: {', '.join(slugs)}."}
+                {
+                    "stage_slug": _("Use one of this framework's stages: %(stages)s.")
+                    % {"stages": ", ".join(slugs)}
+                }
             )
