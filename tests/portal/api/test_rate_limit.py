@@ -21,7 +21,7 @@ def redis_counts(settings):
     """Two cache clients on one Redis, as two gunicorn workers have; counting starts in the
     first. Each test's keys carry their own prefix, so runs never meet."""
     redis = {
-        "BACKEND": "portal.redis_cache.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": os.environ["TEST_REDIS_URL"],
         "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
     }
