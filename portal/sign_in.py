@@ -4,6 +4,7 @@ staff unlock an account. Each schema's admin lists only its own accounts' lockou
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -35,14 +36,14 @@ class UnlockOnlyPolicy(ModelPermissionPolicy):
 class LockoutViewSet(ModelViewSet):
     model = AccessAttempt
     icon = "lock"
-    menu_label = "Sign-in lockouts"
+    menu_label = _("Sign-in lockouts")
     add_to_settings_menu = True
     copy_view_enabled = False
     list_display = [
         "username",
         "ip_address",
         "failures_since_start",
-        DateColumn("attempt_time", label="Last failure"),
+        DateColumn("attempt_time", label=_("Last failure")),
     ]
     search_fields = ["username", "ip_address"]
     permission_policy = UnlockOnlyPolicy(AccessAttempt)

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _  # menus are built once per process
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -18,4 +19,6 @@ def register_two_factor_urls():
 
 @hooks.register("register_settings_menu_item")
 def register_two_factor_menu_item():
-    return MenuItem("Two-factor sign-in", reverse("two_factor_set_up"), icon_name="key", order=900)
+    return MenuItem(
+        _("Two-factor sign-in"), reverse("two_factor_set_up"), icon_name="key", order=900
+    )

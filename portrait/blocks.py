@@ -4,19 +4,20 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 CO_CREATION_KINDS = [
-    ("convening", "Community convening"),
-    ("survey", "Survey"),
-    ("focus_group", "Focus group"),
-    ("interview", "Interviews"),
-    ("other", "Other"),
+    ("convening", _("Community convening")),
+    ("survey", _("Survey")),
+    ("focus_group", _("Focus group")),
+    ("interview", _("Interviews")),
+    ("other", _("Other")),
 ]
-GRADE_BANDS = [("k-2", "K-2"), ("3-5", "3-5"), ("6-8", "6-8"), ("9-12", "9-12")]
+GRADE_BANDS = [("k-2", _("K-2")), ("3-5", "3-5"), ("6-8", "6-8"), ("9-12", "9-12")]
 
 
 def state_competency_choices() -> list[tuple[str, str]]:
@@ -42,19 +43,19 @@ class AccessibleImageBlock(blocks.StructBlock):
     alt_text = blocks.CharBlock(
         required=False,
         max_length=255,
-        help_text="Describe what the image shows for people who cannot see it.",
+        help_text=_("Describe what the image shows for people who cannot see it."),
     )
 
     class Meta:
         icon = "image"
         template = "blocks/accessible_image_block.html"
-        description = "An image and its alternative text"
+        description = _("An image and its alternative text")
 
     def clean(self, value):
         value = super().clean(value)
         if value.get("image") and not (value.get("alt_text") or "").strip():
             raise StructBlockValidationError(
-                block_errors={"alt_text": ErrorList(["Add alternative text for this image."])}
+                block_errors={"alt_text": ErrorList([_("Add alternative text for this image.")])}
             )
         return value
 
@@ -64,7 +65,7 @@ class RequiredImageBlock(AccessibleImageBlock):
 
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
-        max_length=255, help_text="Describe what the image shows for people who cannot see it."
+        max_length=255, help_text=_("Describe what the image shows for people who cannot see it.")
     )
 
 
@@ -76,32 +77,32 @@ class GradeBandDescriptorBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ol"
-        description = "What the competency looks like in one grade band"
+        description = _("What the competency looks like in one grade band")
 
 
 class CompetencyBlock(blocks.StructBlock):
     """A competency of a portrait: what graduates can do, described for each age."""
 
     name = blocks.CharBlock(max_length=120)
-    definition = blocks.TextBlock(max_length=600, help_text="One or two sentences.")
-    icon = AccessibleImageBlock(required=False, help_text="Optional icon or picture.")
+    definition = blocks.TextBlock(max_length=600, help_text=_("One or two sentences."))
+    icon = AccessibleImageBlock(required=False, help_text=_("Optional icon or picture."))
     sub_traits = blocks.ListBlock(
         blocks.CharBlock(max_length=120),
         min_num=0,
         default=[],
-        help_text="Optional: the parts that make up the competency.",
+        help_text=_("Optional: the parts that make up the competency."),
     )
     descriptors = blocks.ListBlock(
         GradeBandDescriptorBlock(),
         min_num=0,
         default=[],
-        help_text="Optional: how the competency grows from kindergarten to graduation.",
+        help_text=_("Optional: how the competency grows from kindergarten to graduation."),
     )
 
     class Meta:
         icon = "user"
         template = "blocks/competency_block.html"
-        description = "A competency with its definition, traits and grade-band continuum"
+        description = _("A competency with its definition, traits and grade-band continuum")
         preview_value = {
             "name": "Collaborative contributor",
             "definition": "Works with others toward shared goals and does their part well.",
@@ -118,12 +119,14 @@ class StateCompetencyBlock(CompetencyBlock):
 
     slug = blocks.CharBlock(
         max_length=80,
-        help_text="A short, permanent identifier (lower-case letters, digits and hyphens). "
-        "Districts' alignments refer to it: do not change it once published.",
+        help_text=_(
+            "A short, permanent identifier (lower-case letters, digits and hyphens). "
+            "Districts' alignments refer to it: do not change it once published."
+        ),
     )
 
     class Meta:
-        label = "State competency"
+        label = _("State competency")
 
     def clean(self, value):
         value = super().clean(value)
@@ -132,7 +135,7 @@ class StateCompetencyBlock(CompetencyBlock):
         except ValidationError:
             raise StructBlockValidationError(
                 block_errors={
-                    "slug": ErrorList(["Use only lower-case letters, digits and hyphens."])
+                    "slug": ErrorList([_("Use only lower-case letters, digits and hyphens.")])
                 }
             ) from None
         return value
@@ -145,11 +148,11 @@ class DistrictCompetencyBlock(CompetencyBlock):
         choices=state_competency_choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="The state competencies this one serves. Pick at least one.",
+        help_text=_("The state competencies this one serves. Pick at least one."),
     )
 
     class Meta:
-        label = "District competency"
+        label = _("District competency")
 
     def clean(self, value):
         value = super().clean(value)
@@ -157,7 +160,7 @@ class DistrictCompetencyBlock(CompetencyBlock):
             raise StructBlockValidationError(
                 block_errors={
                     "aligned_to": ErrorList(
-                        ["Align this competency to at least one state competency."]
+                        [_("Align this competency to at least one state competency.")]
                     )
                 }
             )
@@ -171,14 +174,14 @@ class CoCreationStepBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=160)
     date = blocks.DateBlock()
     participants = blocks.IntegerBlock(
-        min_value=0, required=False, help_text="How many people took part."
+        min_value=0, required=False, help_text=_("How many people took part.")
     )
     summary = blocks.TextBlock(required=False, max_length=600)
 
     class Meta:
         icon = "date"
         template = "blocks/co_creation_step_block.html"
-        description = "A convening, survey, focus group or interview, with its date and turnout"
+        description = _("A convening, survey, focus group or interview, with its date and turnout")
         preview_value = {
             "kind": "convening",
             "title": "Community evening at the high school",
@@ -197,7 +200,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         template = "blocks/quote_block.html"
-        description = "A quotation and who said it"
+        description = _("A quotation and who said it")
         preview_value = {
             "text": "I finally saw why the project mattered.",
             "attribution": "A ninth grader",
@@ -207,15 +210,15 @@ class QuoteBlock(blocks.StructBlock):
 class VideoBlock(blocks.StructBlock):
     """An embedded video with a text alternative."""
 
-    video = EmbedBlock(help_text="The address of the video (YouTube, Vimeo and others).")
+    video = EmbedBlock(help_text=_("The address of the video (YouTube, Vimeo and others)."))
     caption = blocks.CharBlock(
-        max_length=255, help_text="What the video shows; a transcript link is even better."
+        max_length=255, help_text=_("What the video shows; a transcript link is even better.")
     )
 
     class Meta:
         icon = "media"
         template = "blocks/video_block.html"
-        description = "An embedded video with its caption"
+        description = _("An embedded video with its caption")
 
 
 class StoryBodyBlock(blocks.StreamBlock):
@@ -224,7 +227,7 @@ class StoryBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
         preview_value="<p>Students presented their capstones to the school board.</p>",
-        description="Text with headings, lists and links",
+        description=_("Text with headings, lists and links"),
     )
     image = RequiredImageBlock()
     quote = QuoteBlock()

@@ -4,6 +4,7 @@ and when the state last heard from the district."""
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
@@ -38,14 +39,14 @@ class DistrictStatusPanel(Component):
 
 def portrait_status(portrait: DistrictPortraitPage | None) -> str:
     if portrait is None:
-        return "No portrait page yet."
+        return gettext("No portrait page yet.")
     if portrait.workflow_in_progress:
-        return "Waiting for an Approver's review."
+        return gettext("Waiting for an Approver's review.")
     if not portrait.live or not portrait.competencies:
-        return "Not yet published: visitors see no portrait."
+        return gettext("Not yet published: visitors see no portrait.")
     if portrait.has_unpublished_changes:
-        return "Published, with a draft not yet submitted."
-    return "Published."
+        return gettext("Published, with a draft not yet submitted.")
+    return gettext("Published.")
 
 
 def pages_waiting_for_review() -> list[Page]:

@@ -1,5 +1,6 @@
 """The image upload form of every site's admin (WAGTAILIMAGES_IMAGE_FORM_BASE)."""
 
+from django.utils.translation import gettext as _
 from wagtail.images.forms import BaseImageForm
 
 
@@ -11,7 +12,7 @@ class ImageForm(BaseImageForm):
         super().__init__(*args, **kwargs)
         file_field = self.fields.get("file")
         if file_field is not None:
-            file_field.error_messages["invalid_image"] = (
+            file_field.error_messages["invalid_image"] = _(
                 "This file is not an image, or it is damaged. Upload an image in one of these "
-                f"formats: {file_field.supported_formats_text}."
-            )
+                "formats: %(formats)s."
+            ) % {"formats": file_field.supported_formats_text}

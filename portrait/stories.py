@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext
 
 from tenants.state import on_state_schema
 
@@ -69,10 +70,13 @@ class StoryFilterForm(forms.Form):
 
     def __init__(self, *args, statewide: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["competency"].choices = [("", "All competencies"), *competency_choices()]
-        self.fields["condition"].choices = [("", "All conditions"), *condition_choices()]
+        self.fields["competency"].choices = [
+            ("", gettext("All competencies")),
+            *competency_choices(),
+        ]
+        self.fields["condition"].choices = [("", gettext("All conditions")), *condition_choices()]
         if statewide:
-            self.fields["region"].choices = [("", "All regions"), *region_choices()]
+            self.fields["region"].choices = [("", gettext("All regions")), *region_choices()]
         else:
             del self.fields["region"]
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProgressConfig(AppConfig):
@@ -6,7 +7,7 @@ class ProgressConfig(AppConfig):
     learner-outcome uploads and adoption-stage reports."""
 
     name = "progress"
-    verbose_name = "Progress"
+    verbose_name = _("Progress")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _  # menus are built once per process
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -67,14 +68,14 @@ class DashboardMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def dashboard_menu_item():
     return DashboardMenuItem(
-        "Statewide progress", reverse("progress_dashboard"), icon_name="table", order=140
+        _("Statewide progress"), reverse("progress_dashboard"), icon_name="table", order=140
     )
 
 
 @hooks.register("register_admin_menu_item")
 def outcomes_menu_item():
     return DistrictMenuItem(
-        "Learner outcomes",
+        _("Learner outcomes"),
         reverse("progress_outcomes"),
         icon_name="table",
         order=251,
@@ -85,7 +86,7 @@ def outcomes_menu_item():
 @hooks.register("register_admin_menu_item")
 def adoption_menu_item():
     return DistrictMenuItem(
-        "Adoption stage",
+        _("Adoption stage"),
         reverse("progress_adoption"),
         icon_name="history",
         order=252,
@@ -99,6 +100,6 @@ def api_tokens_account_item(request):
         return None
     return {
         "url": reverse("progress_api_tokens"),
-        "label": "API tokens",
-        "help_text": "Personal tokens for analysis tools that read the state's GraphQL API.",
+        "label": _("API tokens"),
+        "help_text": _("Personal tokens for analysis tools that read the state's GraphQL API."),
     }

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StatewideConfig(AppConfig):
@@ -6,5 +7,5 @@ class StatewideConfig(AppConfig):
     competencies as districts see them, and the read model of what districts publish."""
 
     name = "statewide"
-    verbose_name = "Statewide"
+    verbose_name = _("Statewide")
     default_auto_field = "django.db.models.BigAutoField"

@@ -5,6 +5,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting
 from wagtail.search import index
@@ -24,42 +25,50 @@ class StateSettings(BaseGenericSetting):
         max_length=40,
         choices=PortraitLabel.choices,
         default=PortraitLabel.LEARNER,
-        help_text="What the portal calls a portrait, on the state site and every district's.",
+        help_text=_("What the portal calls a portrait, on the state site and every district's."),
     )
     minimum_cell_size = models.PositiveSmallIntegerField(
         default=10,
         validators=[MinValueValidator(2), MaxValueValidator(100)],
-        help_text="Counts of learners or respondents below this are never shown publicly.",
+        help_text=_("Counts of learners or respondents below this are never shown publicly."),
     )
     minimum_district_count = models.PositiveSmallIntegerField(
         default=3,
         validators=[MinValueValidator(2), MaxValueValidator(50)],
-        help_text="Figures about districts' self-assessments (how many stand at each stage) "
-        "are shown publicly only for groups of at least this many districts.",
+        help_text=_(
+            "Figures about districts' self-assessments (how many stand at each stage) "
+            "are shown publicly only for groups of at least this many districts."
+        ),
     )
     notice_lead_working_days = models.PositiveSmallIntegerField(
         default=3,
         validators=[MaxValueValidator(30)],
-        help_text="Working days between a convening's public notice and the convening.",
+        help_text=_("Working days between a convening's public notice and the convening."),
     )
     two_factor_for_state_staff = models.BooleanField(
         default=False,
-        verbose_name="Require two-factor sign-in for state staff",
-        help_text="Everyone who signs in to the state's admin with a password must also "
-        "enter a code from an authenticator app.",
+        verbose_name=_("Require two-factor sign-in for state staff"),
+        help_text=_(
+            "Everyone who signs in to the state's admin with a password must also "
+            "enter a code from an authenticator app."
+        ),
     )
     two_factor_for_district_administrators = models.BooleanField(
         default=False,
-        verbose_name="Require two-factor sign-in for district administrators",
-        help_text="Each district's administrators must also enter a code from an "
-        "authenticator app when they sign in to their district's admin.",
+        verbose_name=_("Require two-factor sign-in for district administrators"),
+        help_text=_(
+            "Each district's administrators must also enter a code from an "
+            "authenticator app when they sign in to their district's admin."
+        ),
     )
 
     agency_name = models.CharField(
         max_length=120,
         blank=True,
-        help_text="The state's name as the portal shows it, for example "
-        "“Example State Department of Education”. Districts link back to it by this name.",
+        help_text=_(
+            "The state's name as the portal shows it, for example "
+            "“Example State Department of Education”. Districts link back to it by this name."
+        ),
     )
     district_boundaries = models.ForeignKey(
         "wagtaildocs.Document",
@@ -67,9 +76,11 @@ class StateSettings(BaseGenericSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="School district boundaries as GeoJSON (as NCES EDGE publishes them), "
-        "matched to districts by name. The state's front page then shows a map "
-        "of adoption stages.",
+        help_text=_(
+            "School district boundaries as GeoJSON (as NCES EDGE publishes them), "
+            "matched to districts by name. The state's front page then shows a map "
+            "of adoption stages."
+        ),
     )
 
     panels = [
@@ -84,12 +95,12 @@ class StateSettings(BaseGenericSetting):
                 FieldPanel("two_factor_for_state_staff"),
                 FieldPanel("two_factor_for_district_administrators"),
             ],
-            heading="Two-factor sign-in",
+            heading=_("Two-factor sign-in"),
         ),
     ]
 
     class Meta:
-        verbose_name = "state settings"
+        verbose_name = _("state settings")
 
     @classmethod
     def get_permission_policy(cls):
@@ -111,7 +122,7 @@ class StateCompetency(models.Model):
 
     class Meta:
         ordering = ["position", "name"]
-        verbose_name_plural = "state competencies"
+        verbose_name_plural = _("state competencies")
 
     def __str__(self) -> str:
         return self.name
@@ -193,7 +204,7 @@ class StoryListing(index.Indexed, models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="story_listings",
-        help_text="Empty for the state's own stories.",
+        help_text=_("Empty for the state's own stories."),
     )
     page_id = models.PositiveIntegerField()
     title = models.CharField(max_length=255)

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
@@ -26,9 +27,11 @@ class DistrictForm(WagtailAdminModelForm):
     admin_email = forms.EmailField(
         required=False,
         max_length=150,  # it becomes the administrator's user name
-        label="First administrator's email",
-        help_text="Optional. This person gets an administrator account and a one-time link "
-        "to choose a password.",
+        label=_("First administrator's email"),
+        help_text=_(
+            "Optional. This person gets an administrator account and a one-time link "
+            "to choose a password."
+        ),
     )
 
     class Meta:
@@ -40,7 +43,7 @@ class DistrictForm(WagtailAdminModelForm):
         if self.instance.pk:
             # The slug names the schema and the host name: it is fixed once the district exists.
             self.fields["slug"].disabled = True
-            self.fields["slug"].help_text = "Fixed once the district exists."
+            self.fields["slug"].help_text = _("Fixed once the district exists.")
             del self.fields["admin_email"]
 
 
@@ -55,8 +58,8 @@ class DistrictCreateView(generic.CreateView):
         if provisioned.set_password_url:
             messages.info(
                 self.request,
-                f"Set-password link for {data['admin_email']} (mailed to them too; "
-                f"it works once): {provisioned.set_password_url}",
+                _("Set-password link for %(email)s (mailed to them too; it works once): %(url)s")
+                % {"email": data["admin_email"], "url": provisioned.set_password_url},
             )
         return provisioned.district
 
@@ -75,8 +78,8 @@ class DistrictEditView(generic.EditView):
 class SupportLinkForm(forms.Form):
     reason = forms.CharField(
         max_length=255,
-        label="Why do you need to enter this district's admin?",
-        help_text="Recorded in the state's log and in the district's own history.",
+        label=_("Why do you need to enter this district's admin?"),
+        help_text=_("Recorded in the state's log and in the district's own history."),
     )
 
 
@@ -121,18 +124,18 @@ class DistrictViewSet(ModelViewSet):
     add_view_class = DistrictCreateView
     edit_view_class = DistrictEditView
     icon = "site"
-    menu_label = "Districts"
+    menu_label = _("Districts")
     menu_order = 150
     add_to_admin_menu = True
     copy_view_enabled = False
     list_display = [
         "name",
         "region",
-        Column("adoption_stage", label="Adoption stage", accessor="get_adoption_stage_display"),
-        BooleanColumn("is_active", label="Active"),
-        LastSyncedColumn("last_synced", label="Last synced"),
-        SiteLinkColumn("site", label="Site"),
-        SupportLinkColumn("support", label="Support"),
+        Column("adoption_stage", label=_("Adoption stage"), accessor="get_adoption_stage_display"),
+        BooleanColumn("is_active", label=_("Active")),
+        LastSyncedColumn("last_synced", label=_("Last synced")),
+        SiteLinkColumn("site", label=_("Site")),
+        SupportLinkColumn("support", label=_("Support")),
     ]
     list_filter = ["region", "adoption_stage", "is_active"]
     search_fields = ["name", "slug", "region"]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$"
@@ -15,16 +16,20 @@ RESERVED_SLUGS = {"www", "admin", "api", "static", "media", "template", "public"
 class AdoptionStage(models.TextChoices):
     """How far a district's portrait of a learner has come, in stage order."""
 
-    NOT_CONSIDERING = "not_considering", "Not considering"
-    CONSIDERING = "considering", "Considering"
-    DEVELOPING = "developing", "Developing"
-    FINALIZED = "finalized", "Finalized"
-    UNREPORTED = "unreported", "Unreported"
+    NOT_CONSIDERING = "not_considering", _("Not considering")
+    CONSIDERING = "considering", _("Considering")
+    DEVELOPING = "developing", _("Developing")
+    FINALIZED = "finalized", _("Finalized")
+    UNREPORTED = "unreported", _("Unreported")
 
 
 def validate_district_slug(value: str) -> None:
     if value in RESERVED_SLUGS:
-        raise ValidationError(f"“{value}” is reserved; choose another short name.")
+        raise ValidationError(
+            _("“%(slug)s” is reserved; choose another short name."),
+            code="reserved",
+            params={"slug": value},
+        )
 
 
 def schema_name_for(slug: str) -> str:
@@ -65,7 +70,7 @@ class District(TenantMixin):
             ),
             validate_district_slug,
         ],
-        help_text="Short name used in the district's web address, e.g. “riverside”.",
+        help_text=_("Short name used in the district's web address, e.g. “riverside”."),
     )
     region = models.CharField(max_length=100, blank=True)
     adoption_stage = models.CharField(
@@ -73,7 +78,7 @@ class District(TenantMixin):
     )
     is_active = models.BooleanField(
         default=True,
-        help_text="Inactive districts' sites answer “not found” and leave statewide views.",
+        help_text=_("Inactive districts' sites answer “not found” and leave statewide views."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

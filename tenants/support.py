@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
 from wagtail.log_actions import log
 
@@ -41,12 +42,12 @@ class SupportVisit:
 def issue_support_link(district: District, staff_user, reason: str) -> str:
     """Return the URL of a new support link; only holders of the permission may ask."""
     if not staff_user.has_perm("tenants.open_support_link"):
-        raise PermissionDenied("You may not open support links.")
+        raise PermissionDenied(_("You may not open support links."))
     if not district.is_active:
-        raise PermissionDenied("This district is inactive.")
+        raise PermissionDenied(_("This district is inactive."))
     reason = reason.strip()
     if not reason:
-        raise ValueError("Say why you need to enter this district's admin.")
+        raise ValueError(_("Say why you need to enter this district's admin."))
     link = SupportLink.objects.create(
         district=district,
         issued_to=staff_user,
@@ -64,11 +65,11 @@ def redeem_support_link(token: str) -> SupportVisit:
     try:
         payload = signing.loads(token, salt=SALT, max_age=settings.SUPPORT_LINK_MAX_AGE_SECONDS)
     except signing.SignatureExpired as error:
-        raise SupportLinkRefused("This support link has expired.") from error
+        raise SupportLinkRefused(_("This support link has expired.")) from error
     except signing.BadSignature as error:
-        raise SupportLinkRefused("This support link is not valid.") from error
+        raise SupportLinkRefused(_("This support link is not valid.")) from error
     if payload.get("schema") != connection.schema_name:
-        raise SupportLinkRefused("This support link is for another district.")
+        raise SupportLinkRefused(_("This support link is for another district."))
     now = timezone.now()
     # The registry of links lives in the state's schema; read it there, not in the district's.
     with schema_context(get_public_schema_name()):
@@ -79,7 +80,7 @@ def redeem_support_link(token: str) -> SupportVisit:
             expires_at__gt=now,
         ).update(used_at=now)
         if claimed != 1:
-            raise SupportLinkRefused("This support link has already been used or has expired.")
+            raise SupportLinkRefused(_("This support link has already been used or has expired."))
         link = SupportLink.objects.select_related("issued_to").get(pk=payload["link"])
         visit = SupportVisit(
             username=link.issued_to.get_username(),

@@ -210,7 +210,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "council.ratelimit.client_address"  # honours trusted proxies
+AXES_CLIENT_IP_CALLABLE = "council.ratelimit.client_address"  # honors trusted proxies
 AXES_LOCKOUT_CALLABLE = "portal.sign_in.locked_out_response"
 AXES_ENABLE_ADMIN = False  # no Django admin here: the Wagtail admin lists lockouts
 AXES_VERBOSE = False
@@ -225,6 +225,8 @@ def OTP_TOTP_ISSUER(device) -> str:  # noqa: N802 (django-otp calls the setting 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -1,11 +1,14 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Code",
+        label=_("Code"),
         max_length=32,
-        help_text="The six digits your authenticator app shows now, or one of your recovery codes.",
+        help_text=_(
+            "The six digits your authenticator app shows now, or one of your recovery codes."
+        ),
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
         ),
@@ -17,8 +20,8 @@ class CodeForm(forms.Form):
 
 class SetUpForm(CodeForm):
     code = forms.CharField(
-        label="Code from your app",
+        label=_("Code from your app"),
         max_length=16,
-        help_text="After adding the portal to your app, enter the six digits it shows.",
+        help_text=_("After adding the portal to your app, enter the six digits it shows."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )

@@ -9,6 +9,8 @@ import qrcode.image.svg
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -16,7 +18,7 @@ from django_otp import match_token
 from portal.two_factor import policy
 from portal.two_factor.forms import CodeForm, SetUpForm
 
-WRONG_CODE = (
+WRONG_CODE = gettext_lazy(
     "That code is not right. Enter the six digits your authenticator app shows now, or one "
     "of your unused recovery codes."
 )
@@ -31,8 +33,11 @@ def next_page(request) -> str:
 
 
 def too_soon(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"Too many wrong codes in a row. Wait {seconds} {unit}, then enter the code again."
+    return ngettext(
+        "Too many wrong codes in a row. Wait %(seconds)d second, then enter the code again.",
+        "Too many wrong codes in a row. Wait %(seconds)d seconds, then enter the code again.",
+        seconds,
+    ) % {"seconds": seconds}
 
 
 def verify(request):
@@ -80,7 +85,7 @@ def set_up(request):
             "code",
             too_soon(wait)
             if wait
-            else "That code is not right. Enter the six digits your app shows now.",
+            else _("That code is not right. Enter the six digits your app shows now."),
         )
     return render(
         request,
@@ -115,8 +120,8 @@ def renew_recovery_codes(request):
 def turn_off(request):
     user = request.user
     if policy.must_use_two_factor(user):
-        messages.error(request, "Two-factor sign-in is required for your account.")
+        messages.error(request, _("Two-factor sign-in is required for your account."))
     else:
         policy.turn_off(user)
-        messages.success(request, "Two-factor sign-in is off for your account.")
+        messages.success(request, _("Two-factor sign-in is off for your account."))
     return redirect("two_factor_set_up")

@@ -1,5 +1,6 @@
 """The home pages of the state site and of every district site."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -19,7 +20,7 @@ class StateHomePage(StatePageMixin, Page):
     subpage_types = ["portrait.StatePortraitPage", "portrait.StoryIndexPage"]
 
     class Meta:
-        verbose_name = "state home page"
+        verbose_name = _("state home page")
 
     def get_context(self, request, *args, **kwargs):
         from council.models import Convening
@@ -52,7 +53,7 @@ class DistrictHomePage(DistrictPageMixin, Page):
     subpage_types = ["portrait.DistrictPortraitPage", "portrait.StoryIndexPage"]
 
     class Meta:
-        verbose_name = "district home page"
+        verbose_name = _("district home page")
 
     def get_context(self, request, *args, **kwargs):
         from portrait.models.stories import StoryPage

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -23,17 +24,17 @@ class StatePortraitPage(StatePageMixin, PortraitPictureMixin, Page):
     """The statewide portrait: the competencies every district aligns to."""
 
     intro = RichTextField(blank=True, features=TEXT_FEATURES)
-    version = models.CharField(max_length=20, blank=True, help_text="For example “2.0”.")
+    version = models.CharField(max_length=20, blank=True, help_text=_("For example “2.0”."))
     adopted_on = models.DateField(null=True, blank=True)
     competencies = StreamField(
         [("competency", StateCompetencyBlock())],
         min_num=1,
-        help_text="Each competency's slug is how districts align to it; keep it stable.",
+        help_text=_("Each competency's slug is how districts align to it; keep it stable."),
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("version"), FieldPanel("adopted_on")], heading="Adoption"),
+        MultiFieldPanel([FieldPanel("version"), FieldPanel("adopted_on")], heading=_("Adoption")),
         FieldPanel("competencies"),
     ]
     search_fields = Page.search_fields + [
@@ -46,16 +47,22 @@ class StatePortraitPage(StatePageMixin, PortraitPictureMixin, Page):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "state portrait"
+        verbose_name = _("state portrait")
 
     def clean(self):
         super().clean()
         blocks = [block.value for block in self.competencies]
         errors = []
         if slugs := duplicate_values(value["slug"] for value in blocks):
-            errors.append(f"Two competencies share the slug {', '.join(sorted(slugs))}.")
+            errors.append(
+                _("Two competencies share the slug %(slugs)s.")
+                % {"slugs": ", ".join(sorted(slugs))}
+            )
         if names := duplicate_values(value["name"].strip().lower() for value in blocks):
-            errors.append(f"Two competencies share the name {', '.join(sorted(names))}.")
+            errors.append(
+                _("Two competencies share the name %(names)s.")
+                % {"names": ", ".join(sorted(names))}
+            )
         if errors:
             raise ValidationError({"competencies": errors})
 
@@ -73,21 +80,21 @@ class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
         "why it matters",
         blank=True,
         features=TEXT_FEATURES,
-        help_text="Why the community wants these things for its graduates.",
+        help_text=_("Why the community wants these things for its graduates."),
     )
     competencies = StreamField(
         [("competency", DistrictCompetencyBlock())],
         blank=True,
-        help_text="Each competency is aligned to one or more of the state's.",
+        help_text=_("Each competency is aligned to one or more of the state's."),
     )
     co_creation = StreamField(
         [("step", CoCreationStepBlock())],
         blank=True,
-        verbose_name="how we wrote it",
-        help_text="Convenings, surveys, focus groups and interviews, in date order.",
+        verbose_name=_("how we wrote it"),
+        help_text=_("Convenings, surveys, focus groups and interviews, in date order."),
     )
     last_revisited = models.DateField(
-        null=True, blank=True, help_text="When the community last looked at the portrait again."
+        null=True, blank=True, help_text=_("When the community last looked at the portrait again.")
     )
 
     content_panels = Page.content_panels + [
@@ -95,7 +102,7 @@ class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
         FieldPanel("community_why"),
         FieldPanel("competencies"),
         MultiFieldPanel(
-            [FieldPanel("co_creation"), FieldPanel("last_revisited")], heading="Co-creation"
+            [FieldPanel("co_creation"), FieldPanel("last_revisited")], heading=_("Co-creation")
         ),
     ]
     search_fields = Page.search_fields + [
@@ -110,14 +117,17 @@ class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "district portrait"
+        verbose_name = _("district portrait")
 
     def clean(self):
         super().clean()
         names = duplicate_values(block.value["name"].strip().lower() for block in self.competencies)
         if names:
             raise ValidationError(
-                {"competencies": f"Two competencies share the name {', '.join(sorted(names))}."}
+                {
+                    "competencies": _("Two competencies share the name %(names)s.")
+                    % {"names": ", ".join(sorted(names))}
+                }
             )
 
     def competency_entries(self) -> list[tuple[str, str, list[str]]]:

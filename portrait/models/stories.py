@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -33,7 +34,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
     subpage_types = ["portrait.StoryPage"]
 
     class Meta:
-        verbose_name = "story index"
+        verbose_name = _("story index")
 
     @path("")
     def index(self, request):
@@ -65,18 +66,18 @@ class StoryPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["competency_keys"] = forms.MultipleChoiceField(
-            label="Competencies",
+            label=_("Competencies"),
             choices=competency_choices(),
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            help_text="The portrait's competencies this story shows in practice.",
+            help_text=_("The portrait's competencies this story shows in practice."),
         )
         self.fields["condition_slugs"] = forms.MultipleChoiceField(
-            label="Framework conditions",
+            label=_("Framework conditions"),
             choices=condition_choices(),
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            help_text="The conditions for change this story illustrates.",
+            help_text=_("The conditions for change this story illustrates."),
         )
 
 
@@ -94,19 +95,19 @@ class StoryPage(Page):
         "hero image alternative text",
         max_length=255,
         blank=True,
-        help_text="Describe what the image shows for people who cannot see it.",
+        help_text=_("Describe what the image shows for people who cannot see it."),
     )
-    summary = models.TextField(max_length=300, help_text="One or two sentences for cards.")
+    summary = models.TextField(max_length=300, help_text=_("One or two sentences for cards."))
     body = StreamField(StoryBodyBlock())
     competency_keys = ArrayField(models.CharField(max_length=80), default=list, blank=True)
     condition_slugs = ArrayField(models.SlugField(max_length=80), default=list, blank=True)
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading="Hero"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero")),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("competency_keys"), FieldPanel("condition_slugs")], heading="Tags"
+            [FieldPanel("competency_keys"), FieldPanel("condition_slugs")], heading=_("Tags")
         ),
     ]
     search_fields = Page.search_fields + [
@@ -119,13 +120,13 @@ class StoryPage(Page):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "story"
-        verbose_name_plural = "stories"
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
 
     def clean(self):
         super().clean()
         if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError({"hero_alt": "Add alternative text for the hero image."})
+            raise ValidationError({"hero_alt": _("Add alternative text for the hero image.")})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

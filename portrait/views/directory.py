@@ -4,6 +4,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from statewide.models import PortraitAlignment, StateCompetency
 from tenants.models import AdoptionStage, District
@@ -12,21 +13,21 @@ DISTRICTS_PER_PAGE = 24
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label="District name", required=False, max_length=100)
+    q = forms.CharField(label=_("District name"), required=False, max_length=100)
     region = forms.ChoiceField(required=False)
     stage = forms.ChoiceField(
-        label="Adoption stage",
+        label=_("Adoption stage"),
         required=False,
-        choices=[("", "Any stage"), *AdoptionStage.choices],
+        choices=[("", _("Any stage")), *AdoptionStage.choices],
     )
-    competency = forms.ChoiceField(label="State competency", required=False)
+    competency = forms.ChoiceField(label=_("State competency"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         regions = District.objects.active().regions()
-        self.fields["region"].choices = [("", "All regions"), *((r, r) for r in regions)]
+        self.fields["region"].choices = [("", _("All regions")), *((r, r) for r in regions)]
         self.fields["competency"].choices = [
-            ("", "Any competency"),
+            ("", _("Any competency")),
             *StateCompetency.objects.values_list("slug", "name"),
         ]
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -13,7 +14,7 @@ RESULTS_PER_KIND = 20
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search for", max_length=200)
+    q = forms.CharField(label=_("Search for"), max_length=200)
 
 
 def search_view(request):

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from progress.models import AdoptionStageReport
 from tenants.state import on_state_schema
@@ -32,7 +33,9 @@ def adoption_view(request):
             schema_name = connection.schema_name
             transaction.on_commit(lambda: request_district_sync(schema_name))
         messages.success(
-            request, f"The state will see your portrait as “{report.get_stage_display()}”."
+            request,
+            _("The state will see your portrait as “%(stage)s”.")
+            % {"stage": report.get_stage_display()},
         )
         return redirect("progress_adoption")
     return TemplateResponse(

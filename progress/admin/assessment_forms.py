@@ -1,6 +1,7 @@
 """Forms for a round: one member's own ratings, and the team's consensus."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.documents.widgets import AdminDocumentChooser
 
@@ -9,7 +10,7 @@ from progress.statewide.models import Framework
 
 
 class AssessmentRoundForm(WagtailAdminModelForm):
-    framework = forms.ChoiceField(help_text="Rounds keep the framework version they start on.")
+    framework = forms.ChoiceField(help_text=_("Rounds keep the framework version they start on."))
 
     class Meta:
         model = AssessmentRound
@@ -57,7 +58,7 @@ class IndividualRatingForm(forms.ModelForm):
     def __init__(self, *args, stages, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage_slug"] = forms.ChoiceField(
-            label="Your rating",
+            label=_("Your rating"),
             choices=stage_choices(stages, "Not rated yet"),
             required=False,
             widget=forms.RadioSelect,
@@ -86,7 +87,7 @@ class ConsensusForm(forms.ModelForm):
     def __init__(self, *args, stages, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["stage_slug"] = forms.ChoiceField(
-            label="Agreed stage",
+            label=_("Agreed stage"),
             choices=stage_choices(stages, "Not agreed yet"),
             required=False,
         )
@@ -95,7 +96,7 @@ class ConsensusForm(forms.ModelForm):
         data = super().clean()
         stage, rationale = data.get("stage_slug"), (data.get("rationale") or "").strip()
         if not stage and (rationale or data.get("is_priority")):
-            self.add_error("stage_slug", "Choose the agreed stage, or clear the rationale.")
+            self.add_error("stage_slug", _("Choose the agreed stage, or clear the rationale."))
         if stage and not rationale:
-            self.add_error("rationale", "Say why the team agreed this stage.")
+            self.add_error("rationale", _("Say why the team agreed on this stage."))
         return data

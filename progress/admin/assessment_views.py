@@ -8,6 +8,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from progress.admin.assessment_forms import ConsensusForm, IndividualRatingForm
 from progress.models import AssessmentRound, ConsensusRating, IndividualRating
@@ -69,9 +70,9 @@ def ratings_view(request, pk):
                         rating.round, rating.rater = round_, request.user
                         rating.competency_slug = competency.slug
                         rating.save()
-            messages.success(request, "Your ratings are saved. Only your team sees them.")
+            messages.success(request, gettext("Your ratings are saved. Only your team sees them."))
             return redirect("progress_rounds:ratings", pk=round_.pk)
-        messages.error(request, "Some ratings could not be saved; see the notes below.")
+        messages.error(request, gettext("Some ratings could not be saved; see the notes below."))
     return TemplateResponse(
         request,
         "progress/round_ratings.html",
@@ -115,9 +116,9 @@ def consensus_view(request, pk):
                         consensus.save()
                     elif form.instance.pk:
                         form.instance.delete()
-            messages.success(request, "The consensus is saved.")
+            messages.success(request, gettext("The consensus is saved."))
             return redirect("progress_rounds:consensus", pk=round_.pk)
-        messages.error(request, "The consensus could not be saved; see the notes below.")
+        messages.error(request, gettext("The consensus could not be saved; see the notes below."))
     return TemplateResponse(
         request,
         "progress/round_consensus.html",
@@ -143,8 +144,11 @@ def publish_view(request, pk):
         else:
             messages.success(
                 request,
-                f"“{round_}” is published: the state now sees the team's agreed stages "
-                "(and nothing else from this round).",
+                gettext(
+                    "“%(round)s” is published: the state now sees the team's agreed stages "
+                    "(and nothing else from this round)."
+                )
+                % {"round": round_},
             )
             return redirect(reverse("progress_rounds:index"))
     return TemplateResponse(

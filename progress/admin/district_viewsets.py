@@ -4,6 +4,7 @@ from django import forms
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -47,14 +48,14 @@ class AssessmentRoundViewSet(ModelViewSet):
     )
     add_view_class = RoundCreateView
     icon = "tasks"
-    menu_label = "Assessment rounds"
+    menu_label = _("Assessment rounds")
     copy_view_enabled = False
     list_display = [
         "name",
-        Column("framework_slug", label="Framework"),
-        Column("status", label="Status", accessor="get_status_display"),
-        DateColumn("published_at", label="Published"),
-        RoundWorkColumn("work", label="Work on it"),
+        Column("framework_slug", label=_("Framework")),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("published_at", label=_("Published")),
+        RoundWorkColumn("work", label=_("Work on it")),
     ]
     list_filter = ["status", "framework_slug"]
 
@@ -81,7 +82,7 @@ class ActionPlanForm(WagtailAdminModelForm):
             )
         choices = sorted({(c.slug, c.name) for c in competencies}, key=lambda pair: pair[1])
         self.fields["competency_slug"] = forms.ChoiceField(
-            label="Competency", choices=[("", "Choose a competency")] + choices
+            label=_("Competency"), choices=[("", "Choose a competency")] + choices
         )
 
     def clean(self):
@@ -95,7 +96,7 @@ class ActionPlanForm(WagtailAdminModelForm):
             )
             if not known.exists():
                 self.add_error(
-                    "competency_slug", "This competency is not in the round's framework."
+                    "competency_slug", _("This competency is not in the round's framework.")
                 )
         return data
 
@@ -103,13 +104,13 @@ class ActionPlanForm(WagtailAdminModelForm):
 class ActionPlanViewSet(ModelViewSet):
     model = ActionPlan
     icon = "list-ul"
-    menu_label = "Action plans"
+    menu_label = _("Action plans")
     copy_view_enabled = False
     list_display = [
-        Column("competency_name", label="Competency"),
+        Column("competency_name", label=_("Competency")),
         "round",
-        Column("status", label="Status", accessor="get_status_display"),
-        DateColumn("review_on", label="Review on"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("review_on", label=_("Review on")),
     ]
     list_filter = ["status", "round"]
 
@@ -126,7 +127,7 @@ class ActionPlanViewSet(ModelViewSet):
 
 
 class SelfAssessmentGroup(ViewSetGroup):
-    menu_label = "Self-assessment"
+    menu_label = _("Self-assessment")
     menu_icon = "tasks"
     menu_order = 250
     items = (

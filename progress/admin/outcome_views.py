@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from progress.models import OutcomeCount, OutcomeUpload
 from progress.outcome_csv import OutcomeFileRefused, read_outcome_csv, template_csv
@@ -21,9 +23,11 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 class OutcomeUploadForm(forms.Form):
     file = forms.FileField(
-        label="CSV file of counts",
-        help_text="Columns: school_year, competency, grade_band, level, count. Counts only: a "
-        "file with any other column (a student id, a name, a birth date) is refused.",
+        label=_("CSV file of counts"),
+        help_text=_(
+            "Columns: school_year, competency, grade_band, level, count. Counts only: a "
+            "file with any other column (a student id, a name, a birth date) is refused."
+        ),
     )
 
 
@@ -53,8 +57,14 @@ def uploads_view(request):
                     _save(upload.name, rows, request.user)
                     messages.success(
                         request,
-                        f"{len(rows)} counts from {upload.name} are saved. Publish them to "
-                        "send them to the state.",
+                        ngettext(
+                            "%(count)d count from %(file)s is saved. Publish it to send it "
+                            "to the state.",
+                            "%(count)d counts from %(file)s are saved. Publish them to send "
+                            "them to the state.",
+                            len(rows),
+                        )
+                        % {"count": len(rows), "file": upload.name},
                     )
                     return redirect("progress_outcomes")
     uploads = OutcomeUpload.objects.all()
@@ -102,8 +112,11 @@ def publish_upload_view(request, pk):
         transaction.on_commit(lambda: request_district_sync(schema_name))
         messages.success(
             request,
-            f"{upload.file_name} is published. For each year and competency it holds, it "
-            "replaces what you published before.",
+            _(
+                "%(file)s is published. For each year and competency it holds, it "
+                "replaces what you published before."
+            )
+            % {"file": upload.file_name},
         )
     return redirect("progress_outcomes")
 

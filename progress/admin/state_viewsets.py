@@ -2,6 +2,7 @@
 from files (load_framework), so nothing here adds or deletes a stage or a competency."""
 
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -27,12 +28,12 @@ class FrameworkTextViewSet(ModelViewSet):
 class CompetencyViewSet(FrameworkTextViewSet):
     model = Competency
     icon = "pick"
-    menu_label = "Competencies"
+    menu_label = _("Competencies")
     list_display = [
         "name",
-        Column("condition", label="Condition"),
-        Column("version", label="Framework"),
-        BooleanColumn("has_description", label="Described", accessor="description"),
+        Column("condition", label=_("Condition")),
+        Column("version", label=_("Framework")),
+        BooleanColumn("has_description", label=_("Described"), accessor="description"),
     ]
     list_filter = ["version", "condition__priority"]
     search_fields = ["name", "slug"]
@@ -44,21 +45,21 @@ class CompetencyViewSet(FrameworkTextViewSet):
 class StageViewSet(FrameworkTextViewSet):
     model = Stage
     icon = "order"
-    menu_label = "Stages"
-    list_display = ["name", Column("version", label="Framework"), "position"]
+    menu_label = _("Stages")
+    list_display = ["name", Column("version", label=_("Framework")), "position"]
     list_filter = ["version"]
 
 
 class ConditionViewSet(FrameworkTextViewSet):
     model = Condition
     icon = "folder-open-inverse"
-    menu_label = "Conditions"
-    list_display = ["name", Column("version", label="Framework"), BooleanColumn("priority")]
+    menu_label = _("Conditions")
+    list_display = ["name", Column("version", label=_("Framework")), BooleanColumn("priority")]
     list_filter = ["version"]
 
 
 class FrameworksGroup(ViewSetGroup):
-    menu_label = "Frameworks"
+    menu_label = _("Frameworks")
     menu_icon = "pick"
     menu_order = 260
     items = (

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from progress.statewide.models import ApiToken
@@ -12,7 +13,7 @@ from tenants.state import on_state_schema
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(max_length=100, label="What is the token for?")
+    name = forms.CharField(max_length=100, label=gettext_lazy("What is the token for?"))
 
 
 def _state_only(request) -> None:
@@ -40,5 +41,7 @@ def revoke_token_view(request, pk):
     _state_only(request)
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     token.revoke()
-    messages.success(request, f"The token “{token.name}” no longer works.")
+    messages.success(
+        request, gettext_lazy("The token “%(name)s” no longer works.") % {"name": token.name}
+    )
     return redirect("progress_api_tokens")

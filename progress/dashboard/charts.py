@@ -179,7 +179,7 @@ def _svg(chart_id: str, title: str, width: int, height: int, parts) -> str:
 
 
 def heat_style(value, stage_count: int) -> str:
-    """Inline colours for a heatmap cell; the value is always printed in it too."""
+    """Inline colors for a heatmap cell; the value is always printed in it too."""
     if value is None:
         return ""
     fill, ink = shade(round(value) - 1, stage_count)

@@ -4,6 +4,8 @@ graphql/operations/ as the signed-in staff member. Charts, pages and exports all
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from portal.api.execute import run_operation
 from tenants.models import AdoptionStage, District
 
@@ -25,8 +27,9 @@ def stage_distribution(request, region: str | None) -> tuple[Table, list[dict]]:
     stages = framework["stages"]
     table = Table(
         "stage-distribution",
-        f"Districts at each stage, per competency ({framework['name']}, latest published round)",
-        ["Condition", "Competency", *[s["name"] for s in stages], "Not assessed"],
+        _("Districts at each stage, per competency (%(framework)s, latest published round)")
+        % {"framework": framework["name"]},
+        [_("Condition"), _("Competency"), *[s["name"] for s in stages], _("Not assessed")],
     )
     for condition in framework["conditions"]:
         for competency in condition["competencies"]:
@@ -46,17 +49,17 @@ def stage_distribution(request, region: str | None) -> tuple[Table, list[dict]]:
 
 
 def adoption_by_region(request) -> Table:
-    stages = [stage.label for stage in AdoptionStage]
+    stages = [str(stage.label) for stage in AdoptionStage]  # a workbook takes text, not lazy text
     table = Table(
         "adoption-by-region",
-        "Adoption stage of districts' portraits, by region",
-        ["Region", *stages, "Total"],
+        _("Adoption stage of districts' portraits, by region"),
+        [_("Region"), *stages, _("Total")],
     )
     regions = sorted(District.objects.active().regions(), key=str.lower)
     for region in [*regions, None]:
         data = run_operation("StatewideAdoption", request, region=region)
         counts = [row["districtCount"] for row in data["statewideAdoption"]]
-        table.rows.append([region or "Whole state", *counts, sum(counts)])
+        table.rows.append([region or _("Whole state"), *counts, sum(counts)])
     return table
 
 
@@ -74,10 +77,17 @@ def condition_heatmap(request, region: str | None) -> tuple[Table, list[dict], i
     conditions = framework["conditions"]
     table = Table(
         "condition-heatmap",
-        "Districts by condition: mean stage of the latest published round (1 = "
-        f"{framework['stages'][0]['name']}, {len(position)} = {framework['stages'][-1]['name']})",
-        ["District", "Region", *[c["name"] for c in conditions]],
-        note="Blank where the district has rated no competency of the condition.",
+        _(
+            "Districts by condition: mean stage of the latest published round "
+            "(1 = %(first)s, %(count)d = %(last)s)"
+        )
+        % {
+            "first": framework["stages"][0]["name"],
+            "count": len(position),
+            "last": framework["stages"][-1]["name"],
+        },
+        [_("District"), _("Region"), *[c["name"] for c in conditions]],
+        note=_("Blank where the district has rated no competency of the condition."),
     )
     for district in data["districts"]:
         if not district["assessment"]:
@@ -112,8 +122,8 @@ def change_across_rounds(request, region: str | None) -> Table:
     }
     table = Table(
         "change-across-rounds",
-        "Mean stage of every published round, by school year of publication",
-        ["Condition", *years],
+        _("Mean stage of every published round, by school year of publication"),
+        [_("Condition"), *years],
     )
     for condition in framework["conditions"]:
         table.rows.append([condition["name"], *[values.get((y, condition["slug"])) for y in years]])

@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from portal.api.permissions import user_has_permissions
 from progress.api.permissions import ProgressPermissions
@@ -44,7 +45,7 @@ def dashboard_view(request):
             "chart-distribution",
             distribution.title,
             [row[1] for row in distribution.rows],
-            [*stage_names, "Not assessed"],
+            [*stage_names, _("Not assessed")],
             [row[2:] for row in distribution.rows],
         ),
         "heatmap": heatmap,

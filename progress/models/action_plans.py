@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -9,10 +10,10 @@ from wagtail.models import Orderable
 
 
 class PlanStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    ON_HOLD = "on_hold", "On hold"
-    DONE = "done", "Done"
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ON_HOLD = "on_hold", _("On hold")
+    DONE = "done", _("Done")
 
 
 class ActionPlan(ClusterableModel):
@@ -20,24 +21,26 @@ class ActionPlan(ClusterableModel):
         "progress.AssessmentRound", on_delete=models.CASCADE, related_name="action_plans"
     )
     competency_slug = models.SlugField(
-        max_length=80, verbose_name="competency", help_text="A priority competency of the round."
+        max_length=80,
+        verbose_name=_("competency"),
+        help_text=_("A priority competency of the round."),
     )
-    goal = models.TextField(help_text="What the team wants to be true when the plan is done.")
-    people_responsible = models.TextField(help_text="Who leads the plan and who takes part.")
+    goal = models.TextField(help_text=_("What the team wants to be true when the plan is done."))
+    people_responsible = models.TextField(help_text=_("Who leads the plan and who takes part."))
     listen_plan = models.TextField(
         "communication: listen",
         blank=True,
-        help_text="How the team will hear from learners, staff, families and partners.",
+        help_text=_("How the team will hear from learners, staff, families and partners."),
     )
     share_plan = models.TextField(
         "communication: share",
         blank=True,
-        help_text="How the team will tell the community what it is doing and learning.",
+        help_text=_("How the team will tell the community what it is doing and learning."),
     )
-    success_criteria = models.TextField(help_text="How the team will know the plan worked.")
+    success_criteria = models.TextField(help_text=_("How the team will know the plan worked."))
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
-    review_on = models.DateField("review progress on", help_text="When the team looks again.")
+    review_on = models.DateField("review progress on", help_text=_("When the team looks again."))
     status = models.CharField(
         max_length=20, choices=PlanStatus.choices, default=PlanStatus.NOT_STARTED
     )
@@ -50,11 +53,11 @@ class ActionPlan(ClusterableModel):
         FieldPanel("people_responsible"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")])],
-            heading="Timeline",
+            heading=_("Timeline"),
         ),
-        InlinePanel("steps", heading="Action steps", label="Step", min_num=1),
+        InlinePanel("steps", heading=_("Action steps"), label=_("Step"), min_num=1),
         MultiFieldPanel(
-            [FieldPanel("listen_plan"), FieldPanel("share_plan")], heading="Communication plan"
+            [FieldPanel("listen_plan"), FieldPanel("share_plan")], heading=_("Communication plan")
         ),
         FieldPanel("success_criteria"),
         FieldRowPanel([FieldPanel("review_on"), FieldPanel("status")]),
@@ -75,7 +78,7 @@ class ActionPlan(ClusterableModel):
         super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError(
-                {"ends_on": "The plan cannot end before it starts: check the two dates."}
+                {"ends_on": _("The plan cannot end before it starts: check the two dates.")}
             )
 
     @property

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tenants.models import AdoptionStage
 
@@ -12,7 +13,7 @@ class AdoptionStageReport(models.Model):
         max_length=20,
         choices=[c for c in AdoptionStage.choices if c[0] != AdoptionStage.UNREPORTED],
     )
-    note = models.TextField(blank=True, help_text="Optional: what happened, for the state.")
+    note = models.TextField(blank=True, help_text=_("Optional: what happened, for the state."))
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

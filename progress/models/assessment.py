@@ -9,11 +9,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class RoundStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    PUBLISHED = "published", "Published"
+    OPEN = "open", _("Open")
+    PUBLISHED = "published", _("Published")
 
 
 class AssessmentRoundQuerySet(models.QuerySet):
@@ -22,11 +23,13 @@ class AssessmentRoundQuerySet(models.QuerySet):
 
 
 class AssessmentRound(models.Model):
-    name = models.CharField(max_length=200, help_text="E.g. “Autumn 2025 self-assessment”.")
+    name = models.CharField(
+        max_length=200, help_text=_("For example, “Fall 2025 self-assessment”.")
+    )
     framework_slug = models.SlugField(max_length=80)
     framework_version = models.PositiveIntegerField()
     status = models.CharField(max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN)
-    notes = models.TextField(blank=True, help_text="The team's own notes; never published.")
+    notes = models.TextField(blank=True, help_text=_("The team's own notes; never published."))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -60,9 +63,11 @@ class AssessmentRound(models.Model):
         from tenants.sync import request_district_sync
 
         if self.is_published:
-            raise ValidationError("This round is already published.")
+            raise ValidationError(_("This round is already published."))
         if not self.consensus.exists():
-            raise ValidationError("Agree a consensus stage for at least one competency first.")
+            raise ValidationError(
+                _("Agree on a consensus stage for at least one competency first.")
+            )
         self.status = RoundStatus.PUBLISHED
         self.published_at = timezone.now()
         self.save(update_fields=["status", "published_at"])
@@ -80,7 +85,7 @@ class IndividualRating(models.Model):
     competency_slug = models.SlugField(max_length=80)
     stage_slug = models.SlugField(max_length=80, blank=True)
     evidence_notes = models.TextField(blank=True)
-    evidence_links = models.TextField(blank=True, help_text="One web address per line.")
+    evidence_links = models.TextField(blank=True, help_text=_("One web address per line."))
     evidence_document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -108,9 +113,9 @@ class ConsensusRating(models.Model):
     round = models.ForeignKey(AssessmentRound, on_delete=models.CASCADE, related_name="consensus")
     competency_slug = models.SlugField(max_length=80)
     stage_slug = models.SlugField(max_length=80)
-    rationale = models.TextField(blank=True, help_text="Why the team agreed this stage.")
+    rationale = models.TextField(blank=True, help_text=_("Why the team agreed on this stage."))
     is_priority = models.BooleanField(
-        default=False, help_text="The team will keep an action plan for this competency."
+        default=False, help_text=_("The team will keep an action plan for this competency.")
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -2,20 +2,21 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class GradeBand(models.TextChoices):
-    K_2 = "K-2", "Kindergarten to grade 2"
-    G3_5 = "3-5", "Grades 3 to 5"
-    G6_8 = "6-8", "Grades 6 to 8"
-    G9_12 = "9-12", "Grades 9 to 12"
+    K_2 = "K-2", _("Kindergarten to grade 2")
+    G3_5 = "3-5", _("Grades 3 to 5")
+    G6_8 = "6-8", _("Grades 6 to 8")
+    G9_12 = "9-12", _("Grades 9 to 12")
 
 
 class PerformanceLevel(models.TextChoices):
-    BEGINNING = "beginning", "Beginning"
-    APPROACHING = "approaching", "Approaching"
-    MEETING = "meeting", "Meeting"
-    EXCEEDING = "exceeding", "Exceeding"
+    BEGINNING = "beginning", _("Beginning")
+    APPROACHING = "approaching", _("Approaching")
+    MEETING = "meeting", _("Meeting")
+    EXCEEDING = "exceeding", _("Exceeding")
 
 
 class OutcomeUpload(models.Model):

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProgressStatewideConfig(AppConfig):
@@ -7,5 +8,5 @@ class ProgressStatewideConfig(AppConfig):
 
     name = "progress.statewide"
     label = "progress_statewide"
-    verbose_name = "Statewide progress"
+    verbose_name = _("Statewide progress")
     default_auto_field = "django.db.models.BigAutoField"

@@ -8,14 +8,15 @@ Districts refer to these rows by framework slug, version number and item slug, n
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
 
 class FrameworkKind(models.TextChoices):
-    STAGED = "staged", "Staged (one of ordered stages)"
-    BANDED = "banded", "Banded (one of ordered percentage bands)"
+    STAGED = "staged", _("Staged (one of ordered stages)")
+    BANDED = "banded", _("Banded (one of ordered percentage bands)")
 
 
 class Framework(models.Model):
@@ -24,7 +25,7 @@ class Framework(models.Model):
     publisher = models.CharField(max_length=200, blank=True)
     kind = models.CharField(max_length=20, choices=FrameworkKind.choices)
     description = models.TextField(
-        blank=True, help_text="What the framework is for, in a sentence or two."
+        blank=True, help_text=_("What the framework is for, in a sentence or two.")
     )
 
     class Meta:
@@ -45,9 +46,9 @@ class FrameworkVersion(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     structure_digest = models.CharField(
-        max_length=64, help_text="SHA-256 of the structure, to tell a re-run from a change."
+        max_length=64, help_text=_("SHA-256 of the structure, to tell a re-run from a change.")
     )
-    source = models.TextField(help_text="The file as it was loaded.")
+    source = models.TextField(help_text=_("The file as it was loaded."))
     loaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -66,7 +67,7 @@ class Stage(models.Model):
     name = models.CharField(max_length=100)
     position = models.PositiveSmallIntegerField()
     description = models.TextField(
-        blank=True, help_text="What a district at this stage generally looks like."
+        blank=True, help_text=_("What a district at this stage generally looks like.")
     )
 
     panels = [FieldPanel("description")]
@@ -88,7 +89,7 @@ class Condition(models.Model):
     slug = models.SlugField(max_length=80)
     name = models.CharField(max_length=200)
     priority = models.BooleanField(
-        default=False, help_text="A condition the framework asks districts to work on first."
+        default=False, help_text=_("A condition the framework asks districts to work on first.")
     )
     position = models.PositiveSmallIntegerField()
     description = models.TextField(blank=True)
@@ -114,26 +115,26 @@ class Competency(ClusterableModel):
     condition = models.ForeignKey(Condition, on_delete=models.CASCADE, related_name="competencies")
     slug = models.SlugField(max_length=80)
     name = models.CharField(max_length=200)
-    position = models.PositiveSmallIntegerField(help_text="Order within the whole framework.")
+    position = models.PositiveSmallIntegerField(help_text=_("Order within the whole framework."))
     description = models.TextField(
-        blank=True, help_text="A short description, shown to district teams as they rate."
+        blank=True, help_text=_("A short description, shown to district teams as they rate.")
     )
     guiding_questions = models.TextField(
-        blank=True, help_text="Questions a team can ask itself, one per line."
+        blank=True, help_text=_("Questions a team can ask itself, one per line.")
     )
 
     panels = [
         FieldPanel("description"),
         FieldPanel("guiding_questions"),
         MultiFieldPanel(
-            [InlinePanel("stage_descriptions", label="Stage")],
-            heading="What each stage looks like",
+            [InlinePanel("stage_descriptions", label=_("Stage"))],
+            heading=_("What each stage looks like"),
         ),
     ]
 
     class Meta:
         ordering = ["version", "position"]
-        verbose_name_plural = "competencies"
+        verbose_name_plural = _("competencies")
         constraints = [
             models.UniqueConstraint(
                 fields=["version", "slug"], name="one_competency_slug_per_version"
@@ -179,5 +180,8 @@ class CompetencyStage(models.Model):
         )
         if self.stage_slug not in slugs:
             raise ValidationError(
-                {"stage_slug": f"Use one of this framework's stages: {', '.join(slugs)}."}
+                {
+                    "stage_slug": _("Use one of this framework's stages: %(stages)s.")
+                    % {"stages": ", ".join(slugs)}
+                }
             )

@@ -5,6 +5,7 @@ statewide pages, the dashboard and GraphQL read these tables and never a distric
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from tenants.models import AdoptionStage
 
@@ -15,13 +16,13 @@ class PublishedAssessment(models.Model):
     district = models.ForeignKey(
         "tenants.District", on_delete=models.CASCADE, related_name="published_assessments"
     )
-    round_key = models.PositiveBigIntegerField(help_text="The round's id in the district.")
+    round_key = models.PositiveBigIntegerField(help_text=_("The round's id in the district."))
     name = models.CharField(max_length=200)
     framework_slug = models.SlugField(max_length=80)
     framework_version = models.PositiveIntegerField()
     published_at = models.DateTimeField()
     is_latest = models.BooleanField(
-        default=False, help_text="The district's newest published round on this framework."
+        default=False, help_text=_("The district's newest published round on this framework.")
     )
     synced_at = models.DateTimeField()
 
@@ -120,8 +121,8 @@ class PublishedOutcomeCount(models.Model):
 
 
 class ChangeSource(models.TextChoices):
-    STATE = "state", "State staff"
-    DISTRICT = "district", "The district"
+    STATE = "state", _("State staff")
+    DISTRICT = "district", _("The district")
 
 
 class AdoptionStageChange(models.Model):
@@ -134,12 +135,12 @@ class AdoptionStageChange(models.Model):
     previous_stage = models.CharField(max_length=20, choices=AdoptionStage.choices)
     source = models.CharField(max_length=10, choices=ChangeSource.choices)
     changed_by = models.CharField(
-        max_length=150, help_text="A name, not a key: accounts live in different schemas."
+        max_length=150, help_text=_("A name, not a key: accounts live in different schemas.")
     )
     note = models.TextField(blank=True)
     changed_at = models.DateTimeField()
     report_key = models.PositiveBigIntegerField(
-        null=True, blank=True, help_text="The district's report id, for changes it made."
+        null=True, blank=True, help_text=_("The district's report id, for changes it made.")
     )
 
     class Meta:

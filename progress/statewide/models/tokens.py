@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 TOKEN_PREFIX = "spp_"
 
@@ -23,9 +24,9 @@ class ApiToken(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
-    name = models.CharField(max_length=100, help_text="What the token is for, e.g. “R scripts”.")
+    name = models.CharField(max_length=100, help_text=_("What the token is for, e.g. “R scripts”."))
     hint = models.CharField(
-        max_length=12, help_text="The key's first characters, to tell keys apart."
+        max_length=12, help_text=_("The key's first characters, to tell keys apart.")
     )
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)

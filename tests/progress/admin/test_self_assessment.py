@@ -104,7 +104,7 @@ def test_publishing_needs_a_consensus(alpha, team):
     lead, _ = team
     round_ = start_round(lead, alpha)
     page = lead.post(f"/admin/progress_rounds/{round_.pk}/publish/", follow=True)
-    assert "Agree a consensus stage for at least one competency first." in page.content.decode()
+    assert "Agree on a consensus stage for at least one competency first." in page.content.decode()
     with tenant_context(alpha):
         assert not AssessmentRound.objects.published().exists()
 
@@ -130,7 +130,7 @@ def test_a_consensus_without_its_rationale_is_refused(alpha, team):
         {"voice-stage_slug": "developing", "voice-rationale": "   "},
     )
     assert response.status_code == 200
-    assert "Say why the team agreed this stage." in response.content.decode()
+    assert "Say why the team agreed on this stage." in response.content.decode()
     with tenant_context(alpha):
         assert not ConsensusRating.objects.exists()
 
