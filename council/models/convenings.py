@@ -9,12 +9,19 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from council.languages import (
+    EnglishWithSpanishCharField,
+    EnglishWithSpanishTextField,
+    TranslatedModelMixin,
+    language_field,
+)
 from council.links import council_path
 from council.panels import title_and_slug_panels
 
@@ -41,9 +48,9 @@ def add_working_days(start: date, days: int) -> date:
 
 
 class ConveningFormat(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "Hybrid"
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
 
 
 class ConveningQuerySet(models.QuerySet):
@@ -58,25 +65,33 @@ class ConveningQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
 
-class Convening(ClusterableModel):
-    title = models.CharField(max_length=200)
+class Convening(TranslatedModelMixin, ClusterableModel):
+    title = EnglishWithSpanishCharField(max_length=200)
+    title_es = models.CharField(_("title in Spanish"), max_length=200, blank=True)
     slug = models.SlugField(max_length=80, unique=True)
-    summary = models.TextField(blank=True, help_text="One or two sentences for the listing.")
+    summary = EnglishWithSpanishTextField(
+        blank=True, help_text=_("One or two sentences for the listing.")
+    )
+    summary_es = models.TextField(_("summary in Spanish"), blank=True)
     format = models.CharField(max_length=12, choices=ConveningFormat.choices)
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     venue_name = models.CharField(max_length=200, blank=True)
     venue_address = models.TextField(blank=True)
     join_url = models.URLField(
-        blank=True, help_text="Link for online attendance; shown to registered people only."
+        blank=True, help_text=_("Link for online attendance; shown to registered people only.")
     )
-    accessibility_services = models.TextField(
+    accessibility_services = EnglishWithSpanishTextField(
         blank=True,
-        help_text="Services offered to everyone, e.g. captions, ASL interpretation, "
-        "step-free access. Registrants can request more.",
+        help_text=_(
+            "Services offered to everyone, e.g. captions, ASL interpretation, "
+            "step-free access. Registrants can request more."
+        ),
     )
+    accessibility_services_es = models.TextField(_("accessibility services in Spanish"), blank=True)
     capacity = models.PositiveIntegerField(
-        validators=[MinValueValidator(1)], help_text="Seats; later registrants join a waitlist."
+        validators=[MinValueValidator(1)],
+        help_text=_("Seats; later registrants join a waitlist."),
     )
     registration_open = models.BooleanField(default=True)
     notice_published_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -90,6 +105,14 @@ class Convening(ClusterableModel):
     panels = [
         *title_and_slug_panels(),
         FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("title_es"),
+                FieldPanel("summary_es"),
+                FieldPanel("accessibility_services_es"),
+            ],
+            heading=_("In Spanish"),
+        ),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         MultiFieldPanel(
             [
@@ -99,13 +122,13 @@ class Convening(ClusterableModel):
                 FieldPanel("join_url"),
                 FieldPanel("accessibility_services"),
             ],
-            heading="Where",
+            heading=_("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("capacity"), FieldPanel("registration_open")], heading="Registration"
+            [FieldPanel("capacity"), FieldPanel("registration_open")], heading=_("Registration")
         ),
-        InlinePanel("agenda_items", heading="Agenda", label="Agenda item"),
-        InlinePanel("materials", heading="Materials", label="Material"),
+        InlinePanel("agenda_items", heading=_("Agenda"), label=_("Agenda item")),
+        InlinePanel("materials", heading=_("Materials"), label=_("Material")),
         FieldPanel("recording_url"),
     ]
 
@@ -124,12 +147,12 @@ class Convening(ClusterableModel):
     def clean(self):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            errors["ends_at"] = "A convening must end after it starts."
+            errors["ends_at"] = _("A convening must end after it starts.")
         in_room = self.format in (ConveningFormat.IN_PERSON, ConveningFormat.HYBRID)
         if in_room and not self.venue_name:
-            errors["venue_name"] = "Give the place for an in-person or hybrid convening."
+            errors["venue_name"] = _("Give the place for an in-person or hybrid convening.")
         if self.format in (ConveningFormat.ONLINE, ConveningFormat.HYBRID) and not self.join_url:
-            errors["join_url"] = "Give the join link for an online or hybrid convening."
+            errors["join_url"] = _("Give the join link for an online or hybrid convening.")
         if errors:
             raise ValidationError(errors)
 
@@ -156,26 +179,30 @@ class Convening(ClusterableModel):
 
 
 class AgendaItemKind(models.TextChoices):
-    ACTION = "action", "Action"
-    INFORMATION = "information", "Information"
-    PUBLIC_COMMENT = "public_comment", "Public comment"
+    ACTION = "action", _("Action")
+    INFORMATION = "information", _("Information")
+    PUBLIC_COMMENT = "public_comment", _("Public comment")
 
 
-class AgendaItem(Orderable):
+class AgendaItem(TranslatedModelMixin, Orderable):
     convening = ParentalKey(Convening, on_delete=models.CASCADE, related_name="agenda_items")
-    starts_at = models.TimeField(help_text="Local time.")
-    title = models.CharField(max_length=200)
+    starts_at = models.TimeField(help_text=_("Local time."))
+    title = EnglishWithSpanishCharField(max_length=200)
+    title_es = models.CharField(_("title in Spanish"), max_length=200, blank=True)
     kind = models.CharField(max_length=20, choices=AgendaItemKind.choices)
     duration_minutes = models.PositiveSmallIntegerField(default=15)
     presenter = models.CharField(max_length=120, blank=True)
-    description = models.TextField(blank=True)
+    description = EnglishWithSpanishTextField(blank=True)
+    description_es = models.TextField(_("description in Spanish"), blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
         FieldPanel("title"),
+        FieldPanel("title_es"),
         FieldPanel("kind"),
         FieldPanel("presenter"),
         FieldPanel("description"),
+        FieldPanel("description_es"),
     ]
 
     def __str__(self) -> str:
@@ -188,13 +215,13 @@ class Material(Orderable):
     document = models.ForeignKey(
         "wagtaildocs.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    url = models.URLField(blank=True, help_text="Or a link, if the material lives elsewhere.")
+    url = models.URLField(blank=True, help_text=_("Or a link, if the material lives elsewhere."))
 
     panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("url")]
 
     def clean(self):
         if not self.document_id and not self.url:
-            raise ValidationError("Attach a document or give a link.")
+            raise ValidationError(_("Attach a document or give a link."))
 
     @property
     def href(self) -> str:
@@ -205,9 +232,9 @@ class Material(Orderable):
 
 
 class RegistrationStatus(models.TextChoices):
-    REGISTERED = "registered", "Registered"
-    WAITLISTED = "waitlisted", "On the waitlist"
-    CANCELLED = "cancelled", "Cancelled"
+    REGISTERED = "registered", _("Registered")
+    WAITLISTED = "waitlisted", _("On the waitlist")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Registration(models.Model):
@@ -221,10 +248,14 @@ class Registration(models.Model):
     voice = models.CharField(max_length=20, blank=True)
     attendance_mode = models.CharField(
         max_length=12,
-        choices=[(ConveningFormat.IN_PERSON, "In person"), (ConveningFormat.ONLINE, "Online")],
+        choices=[
+            (ConveningFormat.IN_PERSON, _("In person")),
+            (ConveningFormat.ONLINE, _("Online")),
+        ],
     )
     accommodation_request = models.TextField(blank=True)
     status = models.CharField(max_length=12, choices=RegistrationStatus.choices)
+    language = language_field()
     check_in_code = models.CharField(max_length=8, unique=True, default=new_check_in_code)
     manage_token = models.CharField(max_length=40, unique=True, default=new_manage_token)
     idempotency_key = models.UUIDField(unique=True)
@@ -253,8 +284,8 @@ class Registration(models.Model):
 
 
 class MinutesStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    APPROVED = "approved", "Approved"
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
 
 
 class Minutes(ClusterableModel):
@@ -265,7 +296,9 @@ class Minutes(ClusterableModel):
     )
     attendance_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
     attendees = models.TextField(
-        blank=True, editable=False, help_text="Names of those checked in, fixed on approval."
+        blank=True,
+        editable=False,
+        help_text=_("Names of those checked in, fixed on approval."),
     )
     approved_at = models.DateTimeField(null=True, blank=True, editable=False)
     approved_by = models.ForeignKey(
@@ -281,14 +314,15 @@ class Minutes(ClusterableModel):
     panels = [
         FieldPanel("convening"),
         FieldPanel("body"),
-        InlinePanel("votes", heading="Votes", label="Vote"),
+        InlinePanel("votes", heading=_("Votes"), label=_("Vote")),
     ]
 
     class Meta:
-        verbose_name_plural = "minutes"
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
 
     def __str__(self) -> str:
-        return f"Minutes of {self.convening}"
+        return _("Minutes of %(convening)s") % {"convening": self.convening}
 
     @property
     def is_approved(self) -> bool:

@@ -8,11 +8,20 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from council.languages import (
+    SPANISH,
+    EnglishWithSpanishCharField,
+    EnglishWithSpanishTextField,
+    TranslatedModelMixin,
+    current_language,
+    language_field,
+)
 from council.links import council_path
 from council.panels import title_and_slug_panels
 
@@ -20,14 +29,14 @@ THOUGHT_MAX_LENGTH = 280
 
 
 class PromptMode(models.TextChoices):
-    QUESTIONS = "questions", "Questions"
-    EXCHANGE = "exchange", "Exchange of thoughts"
+    QUESTIONS = "questions", _("Questions")
+    EXCHANGE = "exchange", _("Exchange of thoughts")
 
 
 class PromptSubject(models.TextChoices):
-    CONVENING = "convening", "A convening"
-    PORTRAIT = "portrait", "The statewide portrait draft"
-    COMPETENCY = "competency", "One competency of the draft"
+    CONVENING = "convening", _("A convening")
+    PORTRAIT = "portrait", _("The statewide portrait draft")
+    COMPETENCY = "competency", _("One competency of the draft")
 
 
 class PromptQuerySet(models.QuerySet):
@@ -42,10 +51,12 @@ class PromptQuerySet(models.QuerySet):
         )
 
 
-class Prompt(ClusterableModel):
-    title = models.CharField(max_length=200)
+class Prompt(TranslatedModelMixin, ClusterableModel):
+    title = EnglishWithSpanishCharField(max_length=200)
+    title_es = models.CharField(_("title in Spanish"), max_length=200, blank=True)
     slug = models.SlugField(max_length=80, unique=True)
-    introduction = models.TextField(blank=True)
+    introduction = EnglishWithSpanishTextField(blank=True)
+    introduction_es = models.TextField(_("introduction in Spanish"), blank=True)
     mode = models.CharField(max_length=12, choices=PromptMode.choices)
     subject = models.CharField(max_length=12, choices=PromptSubject.choices)
     convening = models.ForeignKey(
@@ -56,23 +67,28 @@ class Prompt(ClusterableModel):
         related_name="prompts",
     )
     competency_slug = models.SlugField(
-        max_length=80, blank=True, help_text="The state competency this prompt asks about."
+        max_length=80, blank=True, help_text=_("The state competency this prompt asks about.")
     )
     identified = models.BooleanField(
         default=False,
-        help_text="Ask for a name and email (members are identified by their account). "
-        "Otherwise answers are anonymous.",
+        help_text=_(
+            "Ask for a name and email (members are identified by their account). "
+            "Otherwise answers are anonymous."
+        ),
     )
     members_only = models.BooleanField(
-        default=False, help_text="Only signed-in council members may answer."
+        default=False, help_text=_("Only signed-in council members may answer.")
     )
-    exchange_question = models.CharField(
-        max_length=300, blank=True, help_text="Exchange mode: what participants answer."
+    exchange_question = EnglishWithSpanishCharField(
+        max_length=300, blank=True, help_text=_("Exchange mode: what participants answer.")
+    )
+    exchange_question_es = models.CharField(
+        _("exchange question in Spanish"), max_length=300, blank=True
     )
     rating_sample_size = models.PositiveSmallIntegerField(
         default=5,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
-        help_text="Exchange mode: how many others' thoughts each participant rates.",
+        help_text=_("Exchange mode: how many others' thoughts each participant rates."),
     )
     opens_at = models.DateTimeField(null=True, blank=True)
     closes_at = models.DateTimeField(null=True, blank=True)
@@ -87,8 +103,16 @@ class Prompt(ClusterableModel):
         *title_and_slug_panels(),
         FieldPanel("introduction"),
         MultiFieldPanel(
+            [
+                FieldPanel("title_es"),
+                FieldPanel("introduction_es"),
+                FieldPanel("exchange_question_es"),
+            ],
+            heading=_("In Spanish"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("subject"), FieldPanel("convening"), FieldPanel("competency_slug")],
-            heading="What it asks about",
+            heading=_("What it asks about"),
         ),
         MultiFieldPanel(
             [
@@ -98,9 +122,9 @@ class Prompt(ClusterableModel):
                 FieldPanel("exchange_question"),
                 FieldPanel("rating_sample_size"),
             ],
-            heading="How people answer",
+            heading=_("How people answer"),
         ),
-        InlinePanel("questions", heading="Questions", label="Question"),
+        InlinePanel("questions", heading=_("Questions"), label=_("Question")),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("is_published"),
         FieldPanel("results_public"),
@@ -115,16 +139,16 @@ class Prompt(ClusterableModel):
     def clean(self):
         errors = {}
         if self.subject == PromptSubject.CONVENING and not self.convening_id:
-            errors["convening"] = "Choose the convening this prompt belongs to."
+            errors["convening"] = _("Choose the convening this prompt belongs to.")
         if self.subject == PromptSubject.COMPETENCY:
             from statewide.models import StateCompetency
 
             if not StateCompetency.objects.filter(slug=self.competency_slug).exists():
-                errors["competency_slug"] = "Give the slug of one of the state's competencies."
+                errors["competency_slug"] = _("Give the slug of one of the state's competencies.")
         if self.mode == PromptMode.EXCHANGE and not self.exchange_question:
-            errors["exchange_question"] = "An exchange needs the question participants answer."
+            errors["exchange_question"] = _("An exchange needs the question participants answer.")
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            errors["closes_at"] = "A prompt must close after it opens."
+            errors["closes_at"] = _("A prompt must close after it opens.")
         if errors:
             raise ValidationError(errors)
 
@@ -154,36 +178,49 @@ class Prompt(ClusterableModel):
 
             competency = StateCompetency.objects.filter(slug=self.competency_slug).first()
             return competency.name if competency else self.competency_slug
-        return "The statewide portrait draft"
+        return str(_("The statewide portrait draft"))
 
 
 class QuestionKind(models.TextChoices):
-    SHORT_TEXT = "short_text", "Short text"
-    LONG_TEXT = "long_text", "Long text"
-    SINGLE_CHOICE = "single_choice", "Single choice"
-    MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
-    RATING = "rating", "Rating (1 to 5)"
-    RANKING = "ranking", "Ranking"
+    SHORT_TEXT = "short_text", _("Short text")
+    LONG_TEXT = "long_text", _("Long text")
+    SINGLE_CHOICE = "single_choice", _("Single choice")
+    MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
+    RATING = "rating", _("Rating (1 to 5)")
+    RANKING = "ranking", _("Ranking")
 
 
 CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING}
 
 
-class Question(Orderable):
+class Question(TranslatedModelMixin, Orderable):
     prompt = ParentalKey(Prompt, on_delete=models.CASCADE, related_name="questions")
-    text = models.CharField(max_length=300)
-    help_text = models.CharField(max_length=300, blank=True)
+    text = EnglishWithSpanishCharField(max_length=300)
+    text_es = models.CharField(_("text in Spanish"), max_length=300, blank=True)
+    help_text = EnglishWithSpanishCharField(max_length=300, blank=True)
+    help_text_es = models.CharField(_("help text in Spanish"), max_length=300, blank=True)
     kind = models.CharField(max_length=20, choices=QuestionKind.choices)
     required = models.BooleanField(default=True)
     choices = models.TextField(
-        blank=True, help_text="Choice and ranking questions: one option per line."
+        blank=True, help_text=_("Choice and ranking questions: one option per line.")
+    )
+    choices_es = models.TextField(
+        _("choices in Spanish"),
+        blank=True,
+        help_text=_(
+            "The same options in Spanish, one per line and in the same order. Answers in "
+            "either language count together."
+        ),
     )
 
     panels = [
         FieldPanel("text"),
+        FieldPanel("text_es"),
         FieldPanel("help_text"),
+        FieldPanel("help_text_es"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]),
         FieldPanel("choices"),
+        FieldPanel("choices_es"),
     ]
 
     def __str__(self) -> str:
@@ -191,17 +228,34 @@ class Question(Orderable):
 
     def clean(self):
         if self.kind in CHOICE_KINDS and len(self.choice_list) < 2:
-            raise ValidationError({"choices": "Give at least two options, one per line."})
+            raise ValidationError({"choices": _("Give at least two options, one per line.")})
+        spanish = _lines(self.choices_es)
+        if spanish and len(spanish) != len(self.choice_list):
+            raise ValidationError(
+                {"choices_es": _("Give one Spanish option for each option, in the same order.")}
+            )
 
     @property
     def choice_list(self) -> list[str]:
-        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+        """The options in English: what answers store, in either language."""
+        return _lines(self.choices)
+
+    def choice_options(self) -> list[tuple[str, str]]:
+        """(stored option, label in the active language) for each option."""
+        labels = _lines(self.choices_es) if current_language() == SPANISH else []
+        if len(labels) != len(self.choice_list):
+            labels = self.choice_list
+        return list(zip(self.choice_list, labels, strict=True))
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class ModerationStatus(models.TextChoices):
-    VISIBLE = "visible", "Visible"
-    HELD = "held", "Held for review"
-    HIDDEN = "hidden", "Hidden"
+    VISIBLE = "visible", _("Visible")
+    HELD = "held", _("Held for review")
+    HIDDEN = "hidden", _("Hidden")
 
 
 class Response(models.Model):
@@ -219,7 +273,8 @@ class Response(models.Model):
     moderation = models.CharField(
         max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
     )
-    flags = models.CharField(max_length=200, blank=True, help_text="Personal data found.")
+    flags = models.CharField(max_length=200, blank=True, help_text=_("Personal data found."))
+    language = language_field()
     submitted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -273,7 +328,7 @@ class Thought(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
-    participant_key = models.CharField(max_length=64, help_text="Who wrote it, pseudonymously.")
+    participant_key = models.CharField(max_length=64, help_text=_("Who wrote it, pseudonymously."))
     name = models.CharField(max_length=120, blank=True)
     email = models.EmailField(blank=True)
     region = models.CharField(max_length=100, blank=True)
@@ -282,7 +337,8 @@ class Thought(models.Model):
     moderation = models.CharField(
         max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
     )
-    flags = models.CharField(max_length=200, blank=True, help_text="Personal data found.")
+    flags = models.CharField(max_length=200, blank=True, help_text=_("Personal data found."))
+    language = language_field()
     theme = models.ForeignKey(
         Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="thoughts"
     )
@@ -340,10 +396,10 @@ class Report(models.Model):
 
 
 class OutcomeStatus(models.TextChoices):
-    UNDER_REVIEW = "under_review", "Under review"
-    IN_PROGRESS = "in_progress", "In progress"
-    DONE = "done", "Done"
-    NOT_TAKEN_UP = "not_taken_up", "Not taken up"
+    UNDER_REVIEW = "under_review", _("Under review")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    NOT_TAKEN_UP = "not_taken_up", _("Not taken up")
 
 
 class OutcomeQuerySet(models.QuerySet):
@@ -359,8 +415,8 @@ class Outcome(models.Model):
     """“You said, we did”: what the agency did with a theme."""
 
     theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="outcomes")
-    you_said = models.TextField(help_text="What participants told the agency, in brief.")
-    we_did = models.TextField(help_text="What the agency did or decided, and why.")
+    you_said = models.TextField(help_text=_("What participants told the agency, in brief."))
+    we_did = models.TextField(help_text=_("What the agency did or decided, and why."))
     status = models.CharField(max_length=20, choices=OutcomeStatus.choices)
     is_published = models.BooleanField(default=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)

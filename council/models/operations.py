@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting
 
@@ -16,17 +17,17 @@ class CouncilSettings(BaseGenericSetting):
     minutes_due_days = models.PositiveSmallIntegerField(
         default=30,
         validators=[MinValueValidator(1), MaxValueValidator(180)],
-        help_text="Days after a convening by which its minutes should be approved.",
+        help_text=_("Days after a convening by which its minutes should be approved."),
     )
     reminder_hours = models.PositiveSmallIntegerField(
         default=24,
         validators=[MinValueValidator(1), MaxValueValidator(168)],
-        help_text="Hours before a convening that registered people get a reminder.",
+        help_text=_("Hours before a convening that registered people get a reminder."),
     )
     submissions_per_minute = models.PositiveSmallIntegerField(
         default=20,
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
-        help_text="Public form submissions allowed per minute from one address.",
+        help_text=_("Public form submissions allowed per minute from one address."),
     )
 
     panels = [
@@ -36,7 +37,7 @@ class CouncilSettings(BaseGenericSetting):
     ]
 
     class Meta:
-        verbose_name = "council settings"
+        verbose_name = _("council settings")
 
     @classmethod
     def get_permission_policy(cls):
@@ -53,7 +54,7 @@ class OutboundEmail(models.Model):
     to = models.EmailField()
     subject = models.CharField(max_length=200)
     body = models.TextField()
-    calendar = models.TextField(blank=True, help_text="An .ics attachment, if any.")
+    calendar = models.TextField(blank=True, help_text=_("An .ics attachment, if any."))
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)

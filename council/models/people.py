@@ -7,7 +7,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from council.languages import language_field
 from tenants.permissions import StateOnlyPermissionPolicy
 
 INVITATION_LIFETIME = timedelta(days=14)
@@ -16,12 +18,12 @@ INVITATION_LIFETIME = timedelta(days=14)
 class Voice(models.TextChoices):
     """The perspective a person brings to the council."""
 
-    STUDENT = "student", "Student"
-    FAMILY = "family", "Family"
-    EDUCATOR = "educator", "Educator"
-    EMPLOYER = "employer", "Employer"
-    COMMUNITY = "community", "Community"
-    HIGHER_EDUCATION = "higher_education", "Higher education"
+    STUDENT = "student", _("Student")
+    FAMILY = "family", _("Family")
+    EDUCATOR = "educator", _("Educator")
+    EMPLOYER = "employer", _("Employer")
+    COMMUNITY = "community", _("Community")
+    HIGHER_EDUCATION = "higher_education", _("Higher education")
 
 
 def hash_token(token: str) -> str:
@@ -40,7 +42,7 @@ class MemberProfile(models.Model):
 
     class Meta:
         ordering = ["display_name"]
-        verbose_name = "council member"
+        verbose_name = _("council member")
 
     def __str__(self) -> str:
         return self.display_name
@@ -61,6 +63,7 @@ class Invitation(models.Model):
     email = models.EmailField()
     region = models.CharField(max_length=100, blank=True)
     voice = models.CharField(max_length=20, choices=Voice.choices, blank=True)
+    language = language_field()
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -160,7 +160,7 @@ class OutcomeViewSet(StateOnlyViewSetMixin, ModelViewSet):
 class InvitationForm(WagtailAdminModelForm):
     class Meta:
         model = Invitation
-        fields = ["email", "region", "voice"]
+        fields = ["email", "region", "voice", "language"]
 
 
 class InvitationCreateView(generic.CreateView):
@@ -178,7 +178,7 @@ class InvitationViewSet(StateOnlyViewSetMixin, ModelViewSet):
     icon = "mail"
     menu_label = "Invitations"
     add_view_class = InvitationCreateView
-    form_fields = ["email", "region", "voice"]
+    form_fields = ["email", "region", "voice", "language"]
     list_display = [
         "email",
         Column("status", label="Status"),
