@@ -70,7 +70,7 @@ def _optional_about_you(form: forms.Form, required: bool = False) -> None:
         form.fields["region"] = forms.ChoiceField(
             choices=[("", _("Choose a region"))] + regions,
             required=required,
-            label=_("Your region") + ("" if required else " (optional)"),
+            label=_("Your region") if required else _("Your region (optional)"),
         )
     else:
         form.fields["region"] = forms.CharField(
@@ -79,7 +79,7 @@ def _optional_about_you(form: forms.Form, required: bool = False) -> None:
     form.fields["voice"] = forms.ChoiceField(
         choices=[("", _("Choose one"))] + Voice.choices,
         required=required,
-        label=_("You take part as") + ("" if required else " (optional)"),
+        label=_("You take part as") if required else _("You take part as (optional)"),
         help_text=_("Used only to show results by group, never to identify you."),
     )
 

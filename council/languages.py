@@ -34,7 +34,11 @@ def language_field() -> models.CharField:
 
 
 class SpanishWhenActive(DeferredAttribute):
-    """Reads the Spanish companion (`<name>_es`) while Spanish is active and it is filled in."""
+    """Reads the Spanish companion (`<name>_es`) while Spanish is active and it is filled in.
+    A data descriptor (it sets as well), so reading goes through it rather than the dict."""
+
+    def __set__(self, instance, value):
+        instance.__dict__[self.field.attname] = value
 
     def __get__(self, instance, cls=None):
         english = super().__get__(instance, cls)
