@@ -282,7 +282,7 @@ class Response(models.Model):
         indexes = [models.Index(fields=["prompt", "submitted_at"])]
 
     def __str__(self) -> str:
-        return f"Response {self.pk} to {self.prompt}"
+        return _("Response %(number)s to %(prompt)s") % {"number": self.pk, "prompt": self.prompt}
 
 
 class Answer(models.Model):
@@ -300,7 +300,7 @@ class Answer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Answer to {self.question}"
+        return _("Answer to %(question)s") % {"question": self.question}
 
 
 class Theme(models.Model):
@@ -392,7 +392,7 @@ class Report(models.Model):
         ordering = ["-reported_at"]
 
     def __str__(self) -> str:
-        return f"Report on thought {self.thought_id}"
+        return _("Report on thought %(number)s") % {"number": self.thought_id}
 
 
 class OutcomeStatus(models.TextChoices):
