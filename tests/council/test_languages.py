@@ -1,6 +1,8 @@
 """The council in English and Spanish: Spanish text for prompts and convenings, the language
 each participant used, mail in that language, and results that count both together."""
 
+import csv
+import io
 import uuid
 from datetime import timedelta
 
@@ -21,6 +23,7 @@ from council.models import (
     Thought,
 )
 from council.results import question_results
+from council.submissions import Participant, save_response
 from council.tasks import queue_reminders
 from statewide.models import StateSettings
 from tests.council.conftest import make_convening, make_exchange, make_survey, survey_answers
@@ -251,3 +254,24 @@ def test_the_public_calendar_is_written_in_the_visitors_language(state):
     unfolded = ics.replace("\r\n ", "")
     assert "SUMMARY:Reunión de primavera" in unfolded and "Detalles y agenda:" in unfolded
     assert "Enlace para unirse" not in unfolded  # the public copy has no join link
+
+
+def test_exports_say_which_language_each_answer_and_registration_came_in(staff):
+    convening = make_convening()
+    prompt = make_survey(subject="convening", convening=convening)
+    clear = prompt.questions.get(text="Clear?")
+    for language in ("en", "es"):
+        participant = Participant(region="North", voice="student", language=language)
+        save_response(prompt, participant, [(clear, 4)], uuid.uuid4())
+    seats.register(convening.pk, registrant("Ana", "es"), uuid.uuid4())
+
+    feedback = csv_rows(staff, f"/admin/council/convenings/{convening.pk}/feedback.csv")
+    assert sorted(row["language"] for row in feedback) == ["English", "Spanish"]
+    registrations = csv_rows(staff, f"/admin/council/convenings/{convening.pk}/registrations.csv")
+    assert [row["language"] for row in registrations] == ["Spanish"]
+
+
+def csv_rows(client, url: str) -> list[dict]:
+    response = client.get(url)
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
