@@ -13,7 +13,9 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from council import registration as seats
+from council.demo import seed_council
 from council.models import (
+    Convening,
     OutboundEmail,
     Prompt,
     Question,
@@ -275,3 +277,19 @@ def csv_rows(client, url: str) -> list[dict]:
     response = client.get(url)
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_demo_council_is_in_spanish_too_and_its_results_count_both_languages(db):
+    seed_council()
+    survey = Prompt.objects.get(slug="portrait-draft-survey")
+    answered = Response.objects.filter(prompt=survey)
+    assert answered.filter(language="es").exists() and answered.filter(language="en").exists()
+    with translation.override("es"):
+        assert survey.title == "¿Qué opina del borrador del perfil?"
+        assert Convening.objects.get(slug="portrait-draft-review").agenda_items.first().title == (
+            "Bienvenida y presentaciones"
+        )
+        which = survey.questions.get(kind=QuestionKind.SINGLE_CHOICE)
+        result = next(r for r in question_results(survey, None) if r.question.pk == which.pk)
+        assert result.overall.respondents == answered.count()
+        assert result.options[0] == "Pensador crítico"
