@@ -66,20 +66,24 @@ class ConveningQuerySet(models.QuerySet):
 
 
 class Convening(TranslatedModelMixin, ClusterableModel):
-    title = EnglishWithSpanishCharField(max_length=200)
+    title = EnglishWithSpanishCharField(max_length=200, verbose_name=_("title"))
     title_es = models.CharField(_("title in Spanish"), max_length=200, blank=True)
-    slug = models.SlugField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=_("slug"))
     summary = EnglishWithSpanishTextField(
-        blank=True, help_text=_("One or two sentences for the listing.")
+        blank=True, help_text=_("One or two sentences for the listing."), verbose_name=_("summary")
     )
     summary_es = models.TextField(_("summary in Spanish"), blank=True)
-    format = models.CharField(max_length=12, choices=ConveningFormat.choices)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
-    venue_name = models.CharField(max_length=200, blank=True)
-    venue_address = models.TextField(blank=True)
+    format = models.CharField(
+        max_length=12, choices=ConveningFormat.choices, verbose_name=_("format")
+    )
+    starts_at = models.DateTimeField(verbose_name=_("starts at"))
+    ends_at = models.DateTimeField(verbose_name=_("ends at"))
+    venue_name = models.CharField(max_length=200, blank=True, verbose_name=_("venue name"))
+    venue_address = models.TextField(blank=True, verbose_name=_("venue address"))
     join_url = models.URLField(
-        blank=True, help_text=_("Link for online attendance; shown to registered people only.")
+        blank=True,
+        help_text=_("Link for online attendance; shown to registered people only."),
+        verbose_name=_("join url"),
     )
     accessibility_services = EnglishWithSpanishTextField(
         blank=True,
@@ -87,18 +91,24 @@ class Convening(TranslatedModelMixin, ClusterableModel):
             "Services offered to everyone, e.g. captions, ASL interpretation, "
             "step-free access. Registrants can request more."
         ),
+        verbose_name=_("accessibility services"),
     )
     accessibility_services_es = models.TextField(_("accessibility services in Spanish"), blank=True)
     capacity = models.PositiveIntegerField(
         validators=[MinValueValidator(1)],
         help_text=_("Seats; later registrants join a waitlist."),
+        verbose_name=_("capacity"),
     )
-    registration_open = models.BooleanField(default=True)
-    notice_published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    recording_url = models.URLField(blank=True)
-    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    registration_open = models.BooleanField(default=True, verbose_name=_("registration open"))
+    notice_published_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("notice published at")
+    )
+    recording_url = models.URLField(blank=True, verbose_name=_("recording url"))
+    reminder_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("reminder sent at")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = ConveningQuerySet.as_manager()
 
@@ -185,14 +195,21 @@ class AgendaItemKind(models.TextChoices):
 
 
 class AgendaItem(TranslatedModelMixin, Orderable):
-    convening = ParentalKey(Convening, on_delete=models.CASCADE, related_name="agenda_items")
-    starts_at = models.TimeField(help_text=_("Local time."))
-    title = EnglishWithSpanishCharField(max_length=200)
+    convening = ParentalKey(
+        Convening,
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        verbose_name=_("convening"),
+    )
+    starts_at = models.TimeField(help_text=_("Local time."), verbose_name=_("starts at"))
+    title = EnglishWithSpanishCharField(max_length=200, verbose_name=_("title"))
     title_es = models.CharField(_("title in Spanish"), max_length=200, blank=True)
-    kind = models.CharField(max_length=20, choices=AgendaItemKind.choices)
-    duration_minutes = models.PositiveSmallIntegerField(default=15)
-    presenter = models.CharField(max_length=120, blank=True)
-    description = EnglishWithSpanishTextField(blank=True)
+    kind = models.CharField(max_length=20, choices=AgendaItemKind.choices, verbose_name=_("kind"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        default=15, verbose_name=_("duration in minutes")
+    )
+    presenter = models.CharField(max_length=120, blank=True, verbose_name=_("presenter"))
+    description = EnglishWithSpanishTextField(blank=True, verbose_name=_("description"))
     description_es = models.TextField(_("description in Spanish"), blank=True)
 
     panels = [
@@ -210,12 +227,23 @@ class AgendaItem(TranslatedModelMixin, Orderable):
 
 
 class Material(Orderable):
-    convening = ParentalKey(Convening, on_delete=models.CASCADE, related_name="materials")
-    title = models.CharField(max_length=200)
-    document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    convening = ParentalKey(
+        Convening, on_delete=models.CASCADE, related_name="materials", verbose_name=_("convening")
     )
-    url = models.URLField(blank=True, help_text=_("Or a link, if the material lives elsewhere."))
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    url = models.URLField(
+        blank=True,
+        help_text=_("Or a link, if the material lives elsewhere."),
+        verbose_name=_("url"),
+    )
 
     panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("url")]
 
@@ -238,31 +266,47 @@ class RegistrationStatus(models.TextChoices):
 
 
 class Registration(models.Model):
-    convening = models.ForeignKey(Convening, on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    convening = models.ForeignKey(
+        Convening,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("convening"),
     )
-    name = models.CharField(max_length=120)
-    email = models.EmailField()
-    region = models.CharField(max_length=100, blank=True)
-    voice = models.CharField(max_length=20, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("user"),
+    )
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    email = models.EmailField(verbose_name=_("email"))
+    region = models.CharField(max_length=100, blank=True, verbose_name=_("region"))
+    voice = models.CharField(max_length=20, blank=True, verbose_name=_("voice"))
     attendance_mode = models.CharField(
         max_length=12,
         choices=[
             (ConveningFormat.IN_PERSON, _("In person")),
             (ConveningFormat.ONLINE, _("Online")),
         ],
+        verbose_name=_("attendance mode"),
     )
-    accommodation_request = models.TextField(blank=True)
-    status = models.CharField(max_length=12, choices=RegistrationStatus.choices)
+    accommodation_request = models.TextField(blank=True, verbose_name=_("accommodation request"))
+    status = models.CharField(
+        max_length=12, choices=RegistrationStatus.choices, verbose_name=_("status")
+    )
     language = language_field()
-    check_in_code = models.CharField(max_length=8, unique=True, default=new_check_in_code)
-    manage_token = models.CharField(max_length=40, unique=True, default=new_manage_token)
-    idempotency_key = models.UUIDField(unique=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    promoted_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    checked_in_at = models.DateTimeField(null=True, blank=True)
+    check_in_code = models.CharField(
+        max_length=8, unique=True, default=new_check_in_code, verbose_name=_("check in code")
+    )
+    manage_token = models.CharField(
+        max_length=40, unique=True, default=new_manage_token, verbose_name=_("manage token")
+    )
+    idempotency_key = models.UUIDField(unique=True, verbose_name=_("idempotency key"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+    promoted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("promoted at"))
+    cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("cancelled at"))
+    checked_in_at = models.DateTimeField(null=True, blank=True, verbose_name=_("checked in at"))
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -289,18 +333,31 @@ class MinutesStatus(models.TextChoices):
 
 
 class Minutes(ClusterableModel):
-    convening = models.OneToOneField(Convening, on_delete=models.CASCADE, related_name="minutes")
-    body = RichTextField(features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
-    status = models.CharField(
-        max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT, editable=False
+    convening = models.OneToOneField(
+        Convening, on_delete=models.CASCADE, related_name="minutes", verbose_name=_("convening")
     )
-    attendance_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    body = RichTextField(
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"], verbose_name=_("body")
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=MinutesStatus.choices,
+        default=MinutesStatus.DRAFT,
+        editable=False,
+        verbose_name=_("status"),
+    )
+    attendance_count = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("attendance count")
+    )
     attendees = models.TextField(
         blank=True,
         editable=False,
         help_text=_("Names of those checked in, fixed on approval."),
+        verbose_name=_("attendees"),
     )
-    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    approved_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("approved at")
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -308,8 +365,9 @@ class Minutes(ClusterableModel):
         on_delete=models.SET_NULL,
         editable=False,
         related_name="+",
+        verbose_name=_("approved by"),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     panels = [
         FieldPanel("convening"),
@@ -330,12 +388,14 @@ class Minutes(ClusterableModel):
 
 
 class Vote(Orderable):
-    minutes = ParentalKey(Minutes, on_delete=models.CASCADE, related_name="votes")
-    motion = models.CharField(max_length=300)
-    in_favour = models.PositiveSmallIntegerField(default=0)
-    against = models.PositiveSmallIntegerField(default=0)
-    abstaining = models.PositiveSmallIntegerField(default=0)
-    carried = models.BooleanField()
+    minutes = ParentalKey(
+        Minutes, on_delete=models.CASCADE, related_name="votes", verbose_name=_("minutes")
+    )
+    motion = models.CharField(max_length=300, verbose_name=_("motion"))
+    in_favour = models.PositiveSmallIntegerField(default=0, verbose_name=_("in favor"))
+    against = models.PositiveSmallIntegerField(default=0, verbose_name=_("against"))
+    abstaining = models.PositiveSmallIntegerField(default=0, verbose_name=_("abstaining"))
+    carried = models.BooleanField(verbose_name=_("carried"))
 
     panels = [
         FieldPanel("motion"),

@@ -52,22 +52,28 @@ class PromptQuerySet(models.QuerySet):
 
 
 class Prompt(TranslatedModelMixin, ClusterableModel):
-    title = EnglishWithSpanishCharField(max_length=200)
+    title = EnglishWithSpanishCharField(max_length=200, verbose_name=_("title"))
     title_es = models.CharField(_("title in Spanish"), max_length=200, blank=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    introduction = EnglishWithSpanishTextField(blank=True)
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=_("slug"))
+    introduction = EnglishWithSpanishTextField(blank=True, verbose_name=_("introduction"))
     introduction_es = models.TextField(_("introduction in Spanish"), blank=True)
-    mode = models.CharField(max_length=12, choices=PromptMode.choices)
-    subject = models.CharField(max_length=12, choices=PromptSubject.choices)
+    mode = models.CharField(max_length=12, choices=PromptMode.choices, verbose_name=_("mode"))
+    subject = models.CharField(
+        max_length=12, choices=PromptSubject.choices, verbose_name=_("subject")
+    )
     convening = models.ForeignKey(
         "council.Convening",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="prompts",
+        verbose_name=_("convening"),
     )
     competency_slug = models.SlugField(
-        max_length=80, blank=True, help_text=_("The state competency this prompt asks about.")
+        max_length=80,
+        blank=True,
+        help_text=_("The state competency this prompt asks about."),
+        verbose_name=_("competency"),
     )
     identified = models.BooleanField(
         default=False,
@@ -75,12 +81,18 @@ class Prompt(TranslatedModelMixin, ClusterableModel):
             "Ask for a name and email (members are identified by their account). "
             "Otherwise answers are anonymous."
         ),
+        verbose_name=_("identified"),
     )
     members_only = models.BooleanField(
-        default=False, help_text=_("Only signed-in council members may answer.")
+        default=False,
+        help_text=_("Only signed-in council members may answer."),
+        verbose_name=_("members only"),
     )
     exchange_question = EnglishWithSpanishCharField(
-        max_length=300, blank=True, help_text=_("Exchange mode: what participants answer.")
+        max_length=300,
+        blank=True,
+        help_text=_("Exchange mode: what participants answer."),
+        verbose_name=_("exchange question"),
     )
     exchange_question_es = models.CharField(
         _("exchange question in Spanish"), max_length=300, blank=True
@@ -89,13 +101,14 @@ class Prompt(TranslatedModelMixin, ClusterableModel):
         default=5,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
         help_text=_("Exchange mode: how many others' thoughts each participant rates."),
+        verbose_name=_("rating sample size"),
     )
-    opens_at = models.DateTimeField(null=True, blank=True)
-    closes_at = models.DateTimeField(null=True, blank=True)
-    is_published = models.BooleanField(default=False)
-    results_public = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    opens_at = models.DateTimeField(null=True, blank=True, verbose_name=_("opens at"))
+    closes_at = models.DateTimeField(null=True, blank=True, verbose_name=_("closes at"))
+    is_published = models.BooleanField(default=False, verbose_name=_("published"))
+    results_public = models.BooleanField(default=True, verbose_name=_("results public"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = PromptQuerySet.as_manager()
 
@@ -194,15 +207,19 @@ CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, Questi
 
 
 class Question(TranslatedModelMixin, Orderable):
-    prompt = ParentalKey(Prompt, on_delete=models.CASCADE, related_name="questions")
-    text = EnglishWithSpanishCharField(max_length=300)
+    prompt = ParentalKey(
+        Prompt, on_delete=models.CASCADE, related_name="questions", verbose_name=_("prompt")
+    )
+    text = EnglishWithSpanishCharField(max_length=300, verbose_name=_("text"))
     text_es = models.CharField(_("text in Spanish"), max_length=300, blank=True)
-    help_text = EnglishWithSpanishCharField(max_length=300, blank=True)
+    help_text = EnglishWithSpanishCharField(max_length=300, blank=True, verbose_name=_("help text"))
     help_text_es = models.CharField(_("help text in Spanish"), max_length=300, blank=True)
-    kind = models.CharField(max_length=20, choices=QuestionKind.choices)
-    required = models.BooleanField(default=True)
+    kind = models.CharField(max_length=20, choices=QuestionKind.choices, verbose_name=_("kind"))
+    required = models.BooleanField(default=True, verbose_name=_("required"))
     choices = models.TextField(
-        blank=True, help_text=_("Choice and ranking questions: one option per line.")
+        blank=True,
+        help_text=_("Choice and ranking questions: one option per line."),
+        verbose_name=_("choices"),
     )
     choices_es = models.TextField(
         _("choices in Spanish"),
@@ -261,21 +278,32 @@ class ModerationStatus(models.TextChoices):
 class Response(models.Model):
     """One person's answers to a prompt in question mode."""
 
-    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="responses")
+    prompt = models.ForeignKey(
+        Prompt, on_delete=models.CASCADE, related_name="responses", verbose_name=_("prompt")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("user"),
     )
-    name = models.CharField(max_length=120, blank=True)
-    email = models.EmailField(blank=True)
-    region = models.CharField(max_length=100, blank=True)
-    voice = models.CharField(max_length=20, blank=True)
-    idempotency_key = models.UUIDField(unique=True)
+    name = models.CharField(max_length=120, blank=True, verbose_name=_("name"))
+    email = models.EmailField(blank=True, verbose_name=_("email"))
+    region = models.CharField(max_length=100, blank=True, verbose_name=_("region"))
+    voice = models.CharField(max_length=20, blank=True, verbose_name=_("voice"))
+    idempotency_key = models.UUIDField(unique=True, verbose_name=_("idempotency key"))
     moderation = models.CharField(
-        max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
+        max_length=10,
+        choices=ModerationStatus.choices,
+        default=ModerationStatus.VISIBLE,
+        verbose_name=_("moderation"),
     )
-    flags = models.CharField(max_length=200, blank=True, help_text=_("Personal data found."))
+    flags = models.CharField(
+        max_length=200, blank=True, help_text=_("Personal data found."), verbose_name=_("flags")
+    )
     language = language_field()
-    submitted_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(default=timezone.now, verbose_name=_("submitted at"))
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -286,12 +314,19 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    text = models.TextField(blank=True)
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question")
+    )
+    text = models.TextField(blank=True, verbose_name=_("text"))
     choices = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     rating = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        verbose_name=_("rating"),
     )
 
     class Meta:
@@ -306,9 +341,11 @@ class Answer(models.Model):
 class Theme(models.Model):
     """A name staff give to a group of thoughts or answers."""
 
-    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="themes")
-    name = models.CharField(max_length=120)
-    description = models.TextField(blank=True)
+    prompt = models.ForeignKey(
+        Prompt, on_delete=models.CASCADE, related_name="themes", verbose_name=_("prompt")
+    )
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
 
     class Meta:
         ordering = ["name"]
@@ -323,28 +360,48 @@ class Theme(models.Model):
 class Thought(models.Model):
     """A short contribution to an exchange, rated by other participants."""
 
-    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="thoughts")
-    text = models.CharField(max_length=THOUGHT_MAX_LENGTH)
+    prompt = models.ForeignKey(
+        Prompt, on_delete=models.CASCADE, related_name="thoughts", verbose_name=_("prompt")
+    )
+    text = models.CharField(max_length=THOUGHT_MAX_LENGTH, verbose_name=_("text"))
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("user"),
     )
-    participant_key = models.CharField(max_length=64, help_text=_("Who wrote it, pseudonymously."))
-    name = models.CharField(max_length=120, blank=True)
-    email = models.EmailField(blank=True)
-    region = models.CharField(max_length=100, blank=True)
-    voice = models.CharField(max_length=20, blank=True)
-    idempotency_key = models.UUIDField(unique=True)
+    participant_key = models.CharField(
+        max_length=64,
+        help_text=_("Who wrote it, pseudonymously."),
+        verbose_name=_("participant key"),
+    )
+    name = models.CharField(max_length=120, blank=True, verbose_name=_("name"))
+    email = models.EmailField(blank=True, verbose_name=_("email"))
+    region = models.CharField(max_length=100, blank=True, verbose_name=_("region"))
+    voice = models.CharField(max_length=20, blank=True, verbose_name=_("voice"))
+    idempotency_key = models.UUIDField(unique=True, verbose_name=_("idempotency key"))
     moderation = models.CharField(
-        max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
+        max_length=10,
+        choices=ModerationStatus.choices,
+        default=ModerationStatus.VISIBLE,
+        verbose_name=_("moderation"),
     )
-    flags = models.CharField(max_length=200, blank=True, help_text=_("Personal data found."))
+    flags = models.CharField(
+        max_length=200, blank=True, help_text=_("Personal data found."), verbose_name=_("flags")
+    )
     language = language_field()
     theme = models.ForeignKey(
-        Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="thoughts"
+        Theme,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="thoughts",
+        verbose_name=_("theme"),
     )
-    rating_count = models.PositiveIntegerField(default=0)
-    rating_total = models.PositiveIntegerField(default=0)
-    submitted_at = models.DateTimeField(default=timezone.now)
+    rating_count = models.PositiveIntegerField(default=0, verbose_name=_("rating count"))
+    rating_total = models.PositiveIntegerField(default=0, verbose_name=_("rating total"))
+    submitted_at = models.DateTimeField(default=timezone.now, verbose_name=_("submitted at"))
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -359,12 +416,14 @@ class Thought(models.Model):
 
 
 class ThoughtRating(models.Model):
-    thought = models.ForeignKey(Thought, on_delete=models.CASCADE, related_name="ratings")
-    participant_key = models.CharField(max_length=64)
-    score = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    thought = models.ForeignKey(
+        Thought, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("thought")
     )
-    rated_at = models.DateTimeField(default=timezone.now)
+    participant_key = models.CharField(max_length=64, verbose_name=_("participant key"))
+    score = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)], verbose_name=_("score")
+    )
+    rated_at = models.DateTimeField(default=timezone.now, verbose_name=_("rated at"))
 
     class Meta:
         constraints = [
@@ -383,10 +442,12 @@ class ThoughtRating(models.Model):
 class Report(models.Model):
     """Someone asked staff to look at a thought shown publicly."""
 
-    thought = models.ForeignKey(Thought, on_delete=models.CASCADE, related_name="reports")
-    reason = models.CharField(max_length=300, blank=True)
-    reported_at = models.DateTimeField(default=timezone.now)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    thought = models.ForeignKey(
+        Thought, on_delete=models.CASCADE, related_name="reports", verbose_name=_("thought")
+    )
+    reason = models.CharField(max_length=300, blank=True, verbose_name=_("reason"))
+    reported_at = models.DateTimeField(default=timezone.now, verbose_name=_("reported at"))
+    resolved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("resolved at"))
 
     class Meta:
         ordering = ["-reported_at"]
@@ -414,13 +475,23 @@ class OutcomeQuerySet(models.QuerySet):
 class Outcome(models.Model):
     """“You said, we did”: what the agency did with a theme."""
 
-    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="outcomes")
-    you_said = models.TextField(help_text=_("What participants told the agency, in brief."))
-    we_did = models.TextField(help_text=_("What the agency did or decided, and why."))
-    status = models.CharField(max_length=20, choices=OutcomeStatus.choices)
-    is_published = models.BooleanField(default=False)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="outcomes", verbose_name=_("theme")
+    )
+    you_said = models.TextField(
+        help_text=_("What participants told the agency, in brief."), verbose_name=_("you said")
+    )
+    we_did = models.TextField(
+        help_text=_("What the agency did or decided, and why."), verbose_name=_("we did")
+    )
+    status = models.CharField(
+        max_length=20, choices=OutcomeStatus.choices, verbose_name=_("status")
+    )
+    is_published = models.BooleanField(default=False, verbose_name=_("published"))
+    published_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("published at")
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = OutcomeQuerySet.as_manager()
 
@@ -449,10 +520,15 @@ class Participation(models.Model):
     follow what became of it even when their answers are anonymous."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="council_participations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="council_participations",
+        verbose_name=_("user"),
     )
-    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="participations")
-    first_at = models.DateTimeField(default=timezone.now)
+    prompt = models.ForeignKey(
+        Prompt, on_delete=models.CASCADE, related_name="participations", verbose_name=_("prompt")
+    )
+    first_at = models.DateTimeField(default=timezone.now, verbose_name=_("first took part"))
 
     class Meta:
         constraints = [
