@@ -436,7 +436,10 @@ class ThoughtRating(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.score} for thought {self.thought_id}"
+        return _("%(score)s for thought %(number)s") % {
+            "score": self.score,
+            "number": self.thought_id,
+        }
 
 
 class Report(models.Model):
@@ -536,4 +539,4 @@ class Participation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} in {self.prompt}"
+        return _("%(user)s in %(prompt)s") % {"user": self.user, "prompt": self.prompt}

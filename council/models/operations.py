@@ -74,7 +74,7 @@ class OutboundEmail(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} to {self.to}"
+        return _("%(kind)s to %(to)s") % {"kind": self.kind, "to": self.to}
 
 
 class ExportLog(models.Model):
@@ -98,4 +98,8 @@ class ExportLog(models.Model):
         ordering = ["-exported_at"]
 
     def __str__(self) -> str:
-        return f"{self.what} of {self.subject} by {self.username}"
+        return _("%(what)s of %(subject)s by %(user)s") % {
+            "what": self.what,
+            "subject": self.subject,
+            "user": self.username,
+        }
