@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from council.links import absolute
@@ -25,11 +26,14 @@ def _event(convening: Convening, with_join_link: bool) -> Event:
     event.add("url", convening_url(convening))
     where = [convening.venue_name, convening.venue_address.replace("\n", ", ")]
     if convening.format == ConveningFormat.ONLINE:
-        where = ["Online"]
+        where = [_("Online")]
     event.add("location", ", ".join(part for part in where if part))
-    description = [convening.summary, f"Details and agenda: {convening_url(convening)}"]
+    description = [
+        convening.summary,
+        _("Details and agenda: %(url)s") % {"url": convening_url(convening)},
+    ]
     if with_join_link and convening.join_url:
-        description.append(f"Join online: {convening.join_url}")
+        description.append(_("Join online: %(url)s") % {"url": convening.join_url})
     event.add("description", "\n\n".join(part for part in description if part))
     return event
 
@@ -52,5 +56,5 @@ def convening_ics(convening: Convening, for_registrant: bool = False) -> bytes:
 def feed_ics(convenings: Iterable[Convening]) -> bytes:
     return _calendar(
         (_event(convening, with_join_link=False) for convening in convenings),
-        f"{settings.STATE_NAME} council convenings",
+        _("%(state)s council convenings") % {"state": settings.STATE_NAME},
     )

@@ -51,24 +51,34 @@ def seed_council(password: str = "portrait-demo") -> None:
     member = _member(password)
     spring = _convening(
         "spring-listening-session",
-        "Spring listening session",
+        ("Spring listening session", "Sesión de escucha de primavera"),
         days=-45,
-        summary="The council heard from students and employers on the draft portrait.",
+        summary=(
+            "The council heard from students and employers on the draft portrait.",
+            "El consejo escuchó a estudiantes y empleadores sobre el borrador del perfil.",
+        ),
         fmt=ConveningFormat.HYBRID,
     )
     upcoming = _convening(
         "portrait-draft-review",
-        "Reviewing the statewide portrait draft",
+        ("Reviewing the statewide portrait draft", "Revisión del borrador del perfil estatal"),
         days=21,
-        summary="Members and the public respond to the second draft of the statewide "
-        "portrait of a learner, competency by competency.",
+        summary=(
+            "Members and the public respond to the second draft of the statewide portrait of "
+            "a learner, competency by competency.",
+            "Los miembros y el público comentan el segundo borrador del perfil estatal del "
+            "estudiante, competencia por competencia.",
+        ),
         fmt=ConveningFormat.HYBRID,
     )
     _convening(
-        "autumn-regional-convening",
-        "Autumn regional convening",
+        "fall-regional-convening",
+        ("Fall regional convening", "Reunión regional de otoño"),
         days=75,
-        summary="A day in each region on how schools put the portrait into practice.",
+        summary=(
+            "A day in each region on how schools put the portrait into practice.",
+            "Un día en cada región sobre cómo las escuelas llevan el perfil a la práctica.",
+        ),
         fmt=ConveningFormat.IN_PERSON,
         notice=False,
     )
@@ -95,13 +105,16 @@ def _member(password: str) -> MemberProfile:
 
 
 def _convening(slug, title, days, summary, fmt, notice=True) -> Convening:
+    """`title` and `summary` are (English, Spanish) pairs."""
     convening = Convening.objects.filter(slug=slug).first()
     if convening is not None:
         return convening
     convening = Convening.objects.create(
         slug=slug,
-        title=title,
-        summary=summary,
+        title=title[0],
+        title_es=title[1],
+        summary=summary[0],
+        summary_es=summary[1],
         format=fmt,
         starts_at=_at(days, 10),
         ends_at=_at(days, 15),
@@ -110,20 +123,35 @@ def _convening(slug, title, days, summary, fmt, notice=True) -> Convening:
         join_url="" if fmt == ConveningFormat.IN_PERSON else "https://meet.example.org/council",
         accessibility_services="Live captions and ASL interpretation. Step-free entrance and "
         "a quiet room.",
+        accessibility_services_es="Subtítulos en vivo e interpretación en lengua de señas "
+        "americana (ASL). Entrada sin escalones y una sala tranquila.",
         capacity=60,
     )
     agenda = [
-        (time(10), "Welcome and introductions", "information", 20),
-        (time(10, 20), "What we heard since the last convening", "information", 40),
-        (time(11), "Public comment", "public_comment", 30),
-        (time(11, 30), "Recommendation on the portrait draft", "action", 45),
+        (time(10), "Welcome and introductions", "Bienvenida y presentaciones", "information", 20),
+        (
+            time(10, 20),
+            "What we heard since the last convening",
+            "Lo que escuchamos desde la última reunión",
+            "information",
+            40,
+        ),
+        (time(11), "Public comment", "Comentarios del público", "public_comment", 30),
+        (
+            time(11, 30),
+            "Recommendation on the portrait draft",
+            "Recomendación sobre el borrador del perfil",
+            "action",
+            45,
+        ),
     ]
-    for position, (starts, item_title, kind, minutes) in enumerate(agenda):
+    for position, (starts, item_title, item_title_es, kind, minutes) in enumerate(agenda):
         AgendaItem.objects.create(
             convening=convening,
             sort_order=position,
             starts_at=starts,
             title=item_title,
+            title_es=item_title_es,
             kind=kind,
             duration_minutes=minutes,
         )
@@ -183,41 +211,79 @@ def _survey(convening: Convening) -> Prompt:
     prompt = Prompt.objects.create(
         slug="portrait-draft-survey",
         title="What do you think of the portrait draft?",
+        title_es="¿Qué opina del borrador del perfil?",
         introduction="Five short questions before the convening. They take about four minutes.",
+        introduction_es="Cinco preguntas breves antes de la reunión. Responderlas toma unos "
+        "cuatro minutos.",
         mode=PromptMode.QUESTIONS,
         subject=PromptSubject.CONVENING,
         convening=convening,
         is_published=True,
     )
-    competencies = "\n".join(
-        ["Critical thinker", "Effective communicator", "Collaborative contributor"]
+    competencies = (
+        "Critical thinker\nEffective communicator\nCollaborative contributor",
+        "Pensador crítico\nComunicador eficaz\nColaborador en equipo",
     )
     questions = [
-        ("How clear is the draft overall?", QuestionKind.RATING, True, ""),
-        ("Which competency matters most to you?", QuestionKind.SINGLE_CHOICE, True, competencies),
         (
-            "Where should graduates practise these competencies?",
-            QuestionKind.MULTIPLE_CHOICE,
-            False,
-            "In class\nIn work-based learning\nIn the community\nOnline",
+            ("How clear is the draft overall?", "¿Qué tan claro es el borrador en general?"),
+            QuestionKind.RATING,
+            True,
+            ("", ""),
         ),
         (
-            "Put these competencies in order of importance",
+            ("Which competency matters most to you?", "¿Qué competencia le importa más?"),
+            QuestionKind.SINGLE_CHOICE,
+            True,
+            competencies,
+        ),
+        (
+            (
+                "Where should graduates practice these competencies?",
+                "¿Dónde deberían practicar estas competencias los graduados?",
+            ),
+            QuestionKind.MULTIPLE_CHOICE,
+            False,
+            (
+                "In class\nIn work-based learning\nIn the community\nOnline",
+                "En clase\nEn el aprendizaje en el trabajo\nEn la comunidad\nEn línea",
+            ),
+        ),
+        (
+            (
+                "Put these competencies in order of importance",
+                "Ordene estas competencias según su importancia",
+            ),
             QuestionKind.RANKING,
             False,
             competencies,
         ),
-        ("In a few words, what is missing?", QuestionKind.SHORT_TEXT, False, ""),
-        ("Anything else you would like the agency to know?", QuestionKind.LONG_TEXT, False, ""),
+        (
+            ("In a few words, what is missing?", "En pocas palabras, ¿qué falta?"),
+            QuestionKind.SHORT_TEXT,
+            False,
+            ("", ""),
+        ),
+        (
+            (
+                "Anything else you would like the agency to know?",
+                "¿Hay algo más que quiera que la agencia sepa?",
+            ),
+            QuestionKind.LONG_TEXT,
+            False,
+            ("", ""),
+        ),
     ]
     for position, (text, kind, required, choices) in enumerate(questions):
         Question.objects.create(
             prompt=prompt,
             sort_order=position,
-            text=text,
+            text=text[0],
+            text_es=text[1],
             kind=kind,
             required=required,
-            choices=choices,
+            choices=choices[0],
+            choices_es=choices[1],
         )
     return prompt
 
@@ -237,7 +303,9 @@ def _answers(prompt: Prompt) -> None:
                 QuestionKind.LONG_TEXT: "",
             }[question.kind]
             answers.append((question, value))
-        participant = Participant(region=REGIONS[n % 3], voice=VOICES[n % 3])
+        # Every fourth answer came in Spanish; results count them with the English ones.
+        language = "es" if n % 4 == 0 else "en"
+        participant = Participant(region=REGIONS[n % 3], voice=VOICES[n % 3], language=language)
         save_response(prompt, participant, answers, demo_key("response", prompt.slug, n))
 
 
@@ -247,10 +315,13 @@ def _exchange() -> list[Thought]:
         prompt = Prompt.objects.create(
             slug="graduates-need",
             title="What does a graduate need that school does not yet give?",
+            title_es="¿Qué necesita un graduado que la escuela todavía no le da?",
             introduction="Share one idea, then rate a few of other people's.",
+            introduction_es="Comparta una idea y luego califique algunas de otras personas.",
             mode=PromptMode.EXCHANGE,
             subject=PromptSubject.PORTRAIT,
             exchange_question="What does a graduate need that school does not yet give?",
+            exchange_question_es="¿Qué necesita un graduado que la escuela todavía no le da?",
             is_published=True,
         )
     ideas = [

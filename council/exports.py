@@ -37,6 +37,7 @@ def responses_table(prompts: Iterable[Prompt], name: str) -> Table:
     prompts = list(prompts)
     questions = [q for prompt in prompts for q in prompt.questions.all()]
     header = ["prompt", "response", "submitted", "name", "email", "region", "voice", "moderation"]
+    header += ["language"]
     header += [question.text for question in questions]
     rows = []
     responses = (
@@ -56,6 +57,7 @@ def responses_table(prompts: Iterable[Prompt], name: str) -> Table:
             response.region,
             _voice(response.voice),
             response.get_moderation_display(),
+            str(response.get_language_display()),
         ]
         for question in questions:
             answer = by_question.get(question.pk)
@@ -82,6 +84,7 @@ def responses_table(prompts: Iterable[Prompt], name: str) -> Table:
                     thought.region,
                     _voice(thought.voice),
                     thought.get_moderation_display(),
+                    str(thought.get_language_display()),
                 ]
                 + [""] * len(questions)
                 + [
@@ -113,6 +116,7 @@ def registrations_table(convening: Convening) -> Table:
         "accessibility or other needs",
         "registered",
         "checked in",
+        "language",
     ]
     rows = []
     registrations = Registration.objects.filter(convening=convening).order_by("created_at", "id")
@@ -130,6 +134,7 @@ def registrations_table(convening: Convening) -> Table:
                 timezone.localtime(registration.checked_in_at).strftime("%Y-%m-%d %H:%M")
                 if registration.checked_in_at
                 else "",
+                str(registration.get_language_display()),
             ]
         )
     return Table(f"registrations-{convening.slug}", header, rows)

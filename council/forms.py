@@ -6,6 +6,8 @@ import uuid
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from council.idempotency import KEY_REUSED_MESSAGE
 from council.models import (
@@ -39,7 +41,7 @@ class PublicForm(forms.Form):
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
     website = forms.CharField(
         required=False,
-        label="Leave this empty",
+        label=_("Leave this empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -66,19 +68,19 @@ def _optional_about_you(form: forms.Form, required: bool = False) -> None:
     regions = region_choices()
     if regions:
         form.fields["region"] = forms.ChoiceField(
-            choices=[("", "Choose a region")] + regions,
+            choices=[("", _("Choose a region"))] + regions,
             required=required,
-            label="Your region" + ("" if required else " (optional)"),
+            label=_("Your region") if required else _("Your region (optional)"),
         )
     else:
         form.fields["region"] = forms.CharField(
-            max_length=100, required=required, label="Your region"
+            max_length=100, required=required, label=_("Your region")
         )
     form.fields["voice"] = forms.ChoiceField(
-        choices=[("", "Choose one")] + Voice.choices,
+        choices=[("", _("Choose one"))] + Voice.choices,
         required=required,
-        label="You take part as" + ("" if required else " (optional)"),
-        help_text="Used only to show results by group, never to identify you.",
+        label=_("You take part as") if required else _("You take part as (optional)"),
+        help_text=_("Used only to show results by group, never to identify you."),
     )
 
 
@@ -87,34 +89,36 @@ class IdentityMixin:
 
     def add_identity_fields(self, prompt: Prompt, member) -> None:
         if prompt.identified and member is None:
-            self.fields["name"] = forms.CharField(max_length=120, label="Your name")
+            self.fields["name"] = forms.CharField(max_length=120, label=_("Your name"))
             self.fields["email"] = forms.EmailField(
-                label="Your email", help_text="We send you a copy and nothing else."
+                label=_("Your email"), help_text=_("We send you a copy and nothing else.")
             )
         if member is None:
             _optional_about_you(self)
 
 
 class RegistrationForm(PublicForm):
-    name = forms.CharField(max_length=120, label="Your name")
-    email = forms.EmailField(label="Your email", help_text="Your confirmation goes here.")
+    name = forms.CharField(max_length=120, label=_("Your name"))
+    email = forms.EmailField(label=_("Your email"), help_text=_("Your confirmation goes here."))
     attendance_mode = forms.ChoiceField(
-        label="How will you attend?", widget=forms.RadioSelect, choices=()
+        label=_("How will you attend?"), widget=forms.RadioSelect, choices=()
     )
     accommodation_request = forms.CharField(
         required=False,
         max_length=1000,
-        label="Accessibility or other needs (optional)",
-        help_text="For example an interpreter, captions, large print or a dietary need.",
+        label=_("Accessibility or other needs (optional)"),
+        help_text=_("For example an interpreter, captions, large print or a dietary need."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, convening: Convening, member=None, **kwargs):
         super().__init__(*args, **kwargs)
+        in_person = (ConveningFormat.IN_PERSON, _("In person"))
+        online = (ConveningFormat.ONLINE, _("Online"))
         modes = {
-            ConveningFormat.IN_PERSON: [(ConveningFormat.IN_PERSON, "In person")],
-            ConveningFormat.ONLINE: [(ConveningFormat.ONLINE, "Online")],
-        }.get(convening.format, [(ConveningFormat.IN_PERSON, "In person"), ("online", "Online")])
+            ConveningFormat.IN_PERSON: [in_person],
+            ConveningFormat.ONLINE: [online],
+        }.get(convening.format, [in_person, online])
         self.fields["attendance_mode"].choices = modes
         if len(modes) == 1:
             self.initial.setdefault("attendance_mode", modes[0][0])
@@ -126,7 +130,9 @@ class RegistrationForm(PublicForm):
 
 
 def question_label(question: Question) -> str:
-    return question.text if question.required else f"{question.text} (optional)"
+    if question.required:
+        return question.text
+    return _("%(question)s (optional)") % {"question": question.text}
 
 
 def _question_field(question: Question) -> forms.Field:
@@ -135,7 +141,8 @@ def _question_field(question: Question) -> forms.Field:
         "required": question.required,
         "help_text": question.help_text,
     }
-    options = [(choice, choice) for choice in question.choice_list]
+    # The stored value is the English option, so answers in either language count together.
+    options = question.choice_options()
     kind = question.kind
     if kind == QuestionKind.SHORT_TEXT:
         return forms.CharField(max_length=300, **common)
@@ -148,7 +155,7 @@ def _question_field(question: Question) -> forms.Field:
             choices=options, widget=forms.CheckboxSelectMultiple, **common
         )
     if kind == QuestionKind.RATING:
-        common["help_text"] = question.help_text or "1 is the lowest, 5 the highest."
+        common["help_text"] = question.help_text or _("1 is the lowest, 5 the highest.")
         return forms.TypedChoiceField(
             choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect, **common
         )
@@ -160,20 +167,21 @@ class RankingField(forms.MultiValueField):
 
     def __init__(self, question: Question, **kwargs):
         self.options = question.choice_list
-        positions = [("", "Choose a place")] + [
+        self.option_labels = [label for _value, label in question.choice_options()]
+        positions = [("", _("Choose a place"))] + [
             (str(n), f"{n}") for n in range(1, len(self.options) + 1)
         ]
-        fields = [forms.ChoiceField(choices=positions, required=False) for _ in self.options]
-        widget = RankingWidget(self.options, positions)
+        fields = [forms.ChoiceField(choices=positions, required=False) for _option in self.options]
+        widget = RankingWidget(self.options, positions, labels=self.option_labels)
         super().__init__(fields=fields, widget=widget, require_all_fields=False, **kwargs)
 
     def compress(self, values):
         if not values or not any(values):
             return []
         if not all(values):
-            raise forms.ValidationError("Give every option a place, or leave them all empty.")
+            raise forms.ValidationError(_("Give every option a place, or leave them all empty."))
         if len(set(values)) != len(values):
-            raise forms.ValidationError("Give each option a different place.")
+            raise forms.ValidationError(_("Give each option a different place."))
         by_place = sorted(zip((int(v) for v in values), self.options, strict=True))
         return [option for _, option in by_place]
 
@@ -182,14 +190,15 @@ class RankingWidget(forms.MultiWidget):
     template_name = "council/widgets/ranking.html"
     use_fieldset = True
 
-    def __init__(self, options: list[str], positions):
+    def __init__(self, options: list[str], positions, labels: list[str] | None = None):
         self.options = options
-        super().__init__([forms.Select(choices=positions) for _ in options])
+        self.labels = labels or options
+        super().__init__([forms.Select(choices=positions) for _option in options])
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        for subwidget, option in zip(context["widget"]["subwidgets"], self.options, strict=True):
-            subwidget["option_label"] = option
+        for subwidget, label in zip(context["widget"]["subwidgets"], self.labels, strict=True):
+            subwidget["option_label"] = label
         return context
 
     def decompress(self, value):
@@ -211,7 +220,7 @@ class PromptForm(IdentityMixin, PublicForm):
                     question,
                     label=question_label(question),
                     required=question.required,
-                    help_text=question.help_text or "1 is the most important.",
+                    help_text=question.help_text or _("1 is the most important."),
                 )
             else:
                 self.fields[f"q{question.pk}"] = _question_field(question)
@@ -225,8 +234,13 @@ class ThoughtForm(IdentityMixin, PublicForm):
     text = forms.CharField(
         max_length=THOUGHT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=f"Up to {THOUGHT_MAX_LENGTH} characters. Please leave out names, emails "
-        "and phone numbers: others will read it.",
+        help_text=format_lazy(
+            _(
+                "Up to {length} characters. Please leave out names, emails and phone numbers: "
+                "others will read it."
+            ),
+            length=THOUGHT_MAX_LENGTH,
+        ),
     )
 
     def __init__(self, *args, prompt: Prompt, member=None, **kwargs):
@@ -247,8 +261,9 @@ class RatingForm(PublicForm):
                 coerce=int,
                 required=False,
                 widget=forms.RadioSelect,
-                label=f"Thought {number}: “{thought.text}”",
-                help_text="1 means you disagree strongly, 5 that you agree strongly.",
+                label=_("Thought %(number)s: “%(text)s”")
+                % {"number": number, "text": thought.text},
+                help_text=_("1 means you disagree strongly, 5 that you agree strongly."),
             )
             self.fields[f"t{thought.pk}"].thought = thought
         self.fields["shown"] = forms.CharField(
@@ -258,7 +273,7 @@ class RatingForm(PublicForm):
     def clean(self):
         data = super().clean()
         if not self.scores():
-            raise forms.ValidationError("Rate at least one thought, or skip this step.")
+            raise forms.ValidationError(_("Rate at least one thought, or skip this step."))
         return data
 
     def scores(self) -> dict[int, int]:
@@ -273,23 +288,23 @@ class ReportForm(PublicForm):
     reason = forms.CharField(
         max_length=300,
         required=False,
-        label="What is wrong with it? (optional)",
+        label=_("What is wrong with it? (optional)"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class AcceptInvitationForm(forms.Form):
-    display_name = forms.CharField(max_length=120, label="Your name as others see it")
+    display_name = forms.CharField(max_length=120, label=_("Your name as others see it"))
     region = forms.CharField(max_length=100)
     voice = forms.ChoiceField(
-        choices=Voice.choices, label="You take part as", widget=forms.RadioSelect
+        choices=Voice.choices, label=_("You take part as"), widget=forms.RadioSelect
     )
     password1 = forms.CharField(
-        label="Choose a password",
+        label=_("Choose a password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
-        label="The password again",
+        label=_("The password again"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -299,13 +314,13 @@ class AcceptInvitationForm(forms.Form):
         regions = region_choices()
         if regions:
             self.fields["region"] = forms.ChoiceField(
-                choices=[("", "Choose a region")] + regions, label="Your region"
+                choices=[("", _("Choose a region"))] + regions, label=_("Your region")
             )
 
     def clean_password2(self):
         first, second = self.cleaned_data.get("password1"), self.cleaned_data.get("password2")
         if first and second and first != second:
-            raise forms.ValidationError("The two passwords differ; type the same one twice.")
+            raise forms.ValidationError(_("The two passwords differ; type the same one twice."))
         if second:
             user = get_user_model()(username=self.email, email=self.email)
             password_validation.validate_password(second, user)
@@ -315,16 +330,16 @@ class AcceptInvitationForm(forms.Form):
         data = super().clean()
         if get_user_model().objects.filter(username__iexact=self.email).exists():
             raise forms.ValidationError(
-                "An account with this email already exists. Sign in instead."
+                _("An account with this email already exists. Sign in instead.")
             )
         return data
 
 
 class ProfileForm(forms.Form):
-    display_name = forms.CharField(max_length=120, label="Your name as others see it")
-    region = forms.CharField(max_length=100, label="Your region")
+    display_name = forms.CharField(max_length=120, label=_("Your name as others see it"))
+    region = forms.CharField(max_length=100, label=_("Your region"))
     voice = forms.ChoiceField(
-        choices=Voice.choices, label="You take part as", widget=forms.RadioSelect
+        choices=Voice.choices, label=_("You take part as"), widget=forms.RadioSelect
     )
 
     def __init__(self, *args, **kwargs):
@@ -332,7 +347,7 @@ class ProfileForm(forms.Form):
         regions = region_choices()
         if regions:
             self.fields["region"] = forms.ChoiceField(
-                choices=[("", "Choose a region")] + regions, label="Your region"
+                choices=[("", _("Choose a region"))] + regions, label=_("Your region")
             )
 
 

@@ -3,7 +3,9 @@ double click) it answers with what it saved, and sent with anything else (anothe
 shared desk pressing Back, another convening or prompt) it is refused, never answered with
 what someone else sent."""
 
-KEY_REUSED_MESSAGE = (
+from django.utils.translation import gettext_lazy as _
+
+KEY_REUSED_MESSAGE = _(
     "This form was already sent, with other details. Nothing was saved this time: check your "
     "answers and send the form again."
 )

@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from council.models import (
     Convening,
@@ -22,15 +24,18 @@ def publish_notice(convening: Convening, now=None) -> Convening:
     still allows it. The time of the notice is recorded."""
     now = now or timezone.now()
     if convening.is_noticed:
-        raise ValidationError("The notice for this convening is already published.")
+        raise ValidationError(_("The notice for this convening is already published."))
     if not convening.agenda_items.exists():
-        raise ValidationError("Add the agenda before publishing the notice.")
+        raise ValidationError(_("Add the agenda before publishing the notice."))
     lead = StateSettings.load().notice_lead_working_days
     deadline = convening.notice_deadline(lead)
     if timezone.localdate(now) > deadline:
         raise ValidationError(
-            f"The notice must be out {lead} working days before the convening, by "
-            f"{deadline:%A %-d %B %Y}. Move the convening to a later date first."
+            _(
+                "The notice must be out %(days)s working days before the convening, by "
+                "%(deadline)s. Move the convening to a later date first."
+            )
+            % {"days": lead, "deadline": date_format(deadline, "l, F j, Y")}
         )
     with transaction.atomic():
         updated = Convening.objects.filter(pk=convening.pk, notice_published_at__isnull=True)
@@ -42,9 +47,11 @@ def publish_notice(convening: Convening, now=None) -> Convening:
 def approve_minutes(minutes: Minutes, user) -> Minutes:
     """Approve draft minutes, fixing the attendance from the convening's check-ins."""
     if minutes.is_approved:
-        raise ValidationError("These minutes are already approved.")
+        raise ValidationError(_("These minutes are already approved."))
     if minutes.convening.starts_at > timezone.now():
-        raise ValidationError("Minutes can be approved only after the convening has taken place.")
+        raise ValidationError(
+            _("Minutes can be approved only after the convening has taken place.")
+        )
     present = minutes.convening.registrations.filter(
         status=RegistrationStatus.REGISTERED, checked_in_at__isnull=False
     ).order_by("name")

@@ -5,6 +5,9 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from council.models import THOUGHT_MAX_LENGTH, ModerationStatus, Report, Thought
 
@@ -16,9 +19,9 @@ PHONE = re.compile(r"(?:\+?\d[\s().-]*){7,}")
 def personal_data_in(text: str) -> list[str]:
     found = []
     if EMAIL.search(text):
-        found.append("email address")
+        found.append(gettext_noop("email address"))  # kept in English, translated when shown
     if PHONE.search(text):
-        found.append("phone number")
+        found.append(gettext_noop("phone number"))
     return found
 
 
@@ -42,11 +45,15 @@ def report(thought: Thought, reason: str = "") -> Report:
 
 def held_message(thought: Thought) -> str:
     """What the person who shared a held thought is told."""
-    return (
-        f"Thank you. Your thought seems to include personal data ({thought.flags}), so it is "
-        "held until our staff check it. They may remove those details; then others can read "
-        "and rate it."
-    )
+    return _(
+        "Thank you. Your thought seems to include personal data (%(found)s), so it is held "
+        "until our staff check it. They may remove those details; then others can read and "
+        "rate it."
+    ) % {"found": _list_of_flags(thought.flags)}
+
+
+def _list_of_flags(flags: str) -> str:
+    return ", ".join(_(flag) for flag in flags.split(", ") if flag)
 
 
 def redacted(text: str) -> str:
@@ -66,11 +73,16 @@ def redact_and_publish(thought: Thought, text: str) -> None:
     some, or none at all, is refused and changes nothing."""
     text = text.strip()
     if not text:
-        raise ValidationError("Give the text to publish, or hide the thought instead.")
+        raise ValidationError(_("Give the text to publish, or hide the thought instead."))
     if len(text) > THOUGHT_MAX_LENGTH:
-        raise ValidationError(f"Keep the text to {THOUGHT_MAX_LENGTH} characters.")
+        raise ValidationError(
+            _("Keep the text to %(length)s characters.") % {"length": THOUGHT_MAX_LENGTH}
+        )
     if found := personal_data_in(text):
-        raise ValidationError(f"The text still has {' and '.join(found)}: take it out first.")
+        raise ValidationError(
+            _("The text still has %(found)s: take it out first.")
+            % {"found": get_text_list([_(kind) for kind in found], _("and"))}
+        )
     with transaction.atomic():
         thought.text = text
         thought.flags = ""

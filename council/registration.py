@@ -2,13 +2,14 @@
 and cancellations are counted one at a time and a seat is never given twice."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from council import emails
 from council.idempotency import KeyReused
+from council.languages import current_language
 from council.models import Convening, Registration, RegistrationStatus
 
 
@@ -29,6 +30,7 @@ class Registrant:
     region: str = ""
     voice: str = ""
     user_id: int | None = None
+    language: str = field(default_factory=current_language)
 
 
 def register(convening_id: int, registrant: Registrant, idempotency_key: uuid.UUID) -> Registration:
@@ -52,6 +54,7 @@ def register(convening_id: int, registrant: Registrant, idempotency_key: uuid.UU
                 email=registrant.email,
                 region=registrant.region,
                 voice=registrant.voice,
+                language=registrant.language,
                 attendance_mode=registrant.attendance_mode,
                 accommodation_request=registrant.accommodation_request,
                 status=RegistrationStatus.REGISTERED

@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from council.models import (
     Answer,
     ModerationStatus,
@@ -25,8 +27,8 @@ from council.models import (
 from progress.suppression import suppress_row
 from statewide.models import StateSettings
 
-BREAKDOWNS = {"region": "Region", "voice": "Voice"}
-NOT_GIVEN = "Not given"
+BREAKDOWNS = {"region": _("Region"), "voice": _("Voice")}
+NOT_GIVEN = _("Not given")
 TEXT_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
 
 
@@ -62,9 +64,10 @@ class QuestionResult:
 
     @property
     def options(self) -> list[str]:
+        """The options as the reader's language names them, the keys of every group's counts."""
         if self.question.kind == QuestionKind.RANKING:
             return sorted(self.overall.positions, key=self.overall.positions.get)
-        return self.question.choice_list
+        return [label for _option, label in self.question.choice_options()]
 
 
 def is_disclosed(counts: dict[str, int], minimum: int) -> bool:
@@ -90,9 +93,12 @@ def breakdown_disclosed(
 
 def _group(label: str, rows: list[AnswerRow], question: Question) -> GroupResult:
     result = GroupResult(label=label, respondents=len(rows))
+    # Answers store the English option whatever language they were given in, so they count
+    # together; each option is then named in the reader's language.
+    labels = dict(question.choice_options())
     if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
         counts = Counter(choice for row in rows for choice in row.choices)
-        result.counts = {option: counts.get(option, 0) for option in question.choice_list}
+        result.counts = {labels[option]: counts.get(option, 0) for option in question.choice_list}
     elif question.kind == QuestionKind.RATING:
         ratings = [row.rating for row in rows if row.rating]
         result.mean = round(sum(ratings) / len(ratings), 1) if ratings else None
@@ -102,14 +108,15 @@ def _group(label: str, rows: list[AnswerRow], question: Question) -> GroupResult
             for position, option in enumerate(row.choices, start=1):
                 totals[option].append(position)
         result.positions = {
-            option: round(sum(places) / len(places), 1) for option, places in totals.items()
+            labels.get(option, option): round(sum(places) / len(places), 1)
+            for option, places in totals.items()
         }
     return result
 
 
 def _label(breakdown: str, value: str) -> str:
     if not value:
-        return NOT_GIVEN
+        return str(NOT_GIVEN)
     if breakdown == "voice":
         return Voice(value).label if value in Voice.values else value
     return value
@@ -134,7 +141,7 @@ def results_from_rows(
     results = []
     for question in questions:
         answers = by_question[question.pk]
-        overall = _group("Everyone", answers, question)
+        overall = _group(str(_("Everyone")), answers, question)
         overall.suppressed = not is_disclosed({"everyone": len(answers)}, minimum)
         group_results = []
         if disclosed and not overall.suppressed:

@@ -1,12 +1,13 @@
 """Saving what people send: all of it in one transaction, or none of it."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
 from council import emails
 from council.idempotency import KeyReused
+from council.languages import current_language
 from council.models import (
     Answer,
     MemberProfile,
@@ -28,6 +29,7 @@ class Participant:
     email: str = ""
     region: str = ""
     voice: str = ""
+    language: str = field(default_factory=current_language)
 
     @classmethod
     def from_form(cls, prompt: Prompt, data: dict, member: MemberProfile | None):
@@ -54,6 +56,7 @@ class Participant:
             "email": self.email,
             "region": self.region,
             "voice": self.voice,
+            "language": self.language,
         }
 
 

@@ -9,12 +9,19 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from council.languages import (
+    EnglishWithSpanishCharField,
+    EnglishWithSpanishTextField,
+    TranslatedModelMixin,
+    language_field,
+)
 from council.links import council_path
 from council.panels import title_and_slug_panels
 
@@ -41,9 +48,9 @@ def add_working_days(start: date, days: int) -> date:
 
 
 class ConveningFormat(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "Hybrid"
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
 
 
 class ConveningQuerySet(models.QuerySet):
@@ -58,38 +65,64 @@ class ConveningQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
 
-class Convening(ClusterableModel):
-    title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=80, unique=True)
-    summary = models.TextField(blank=True, help_text="One or two sentences for the listing.")
-    format = models.CharField(max_length=12, choices=ConveningFormat.choices)
-    starts_at = models.DateTimeField()
-    ends_at = models.DateTimeField()
-    venue_name = models.CharField(max_length=200, blank=True)
-    venue_address = models.TextField(blank=True)
+class Convening(TranslatedModelMixin, ClusterableModel):
+    title = EnglishWithSpanishCharField(max_length=200, verbose_name=_("title"))
+    title_es = models.CharField(_("title in Spanish"), max_length=200, blank=True)
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=_("slug"))
+    summary = EnglishWithSpanishTextField(
+        blank=True, help_text=_("One or two sentences for the listing."), verbose_name=_("summary")
+    )
+    summary_es = models.TextField(_("summary in Spanish"), blank=True)
+    format = models.CharField(
+        max_length=12, choices=ConveningFormat.choices, verbose_name=_("format")
+    )
+    starts_at = models.DateTimeField(verbose_name=_("starts at"))
+    ends_at = models.DateTimeField(verbose_name=_("ends at"))
+    venue_name = models.CharField(max_length=200, blank=True, verbose_name=_("venue name"))
+    venue_address = models.TextField(blank=True, verbose_name=_("venue address"))
     join_url = models.URLField(
-        blank=True, help_text="Link for online attendance; shown to registered people only."
-    )
-    accessibility_services = models.TextField(
         blank=True,
-        help_text="Services offered to everyone, e.g. captions, ASL interpretation, "
-        "step-free access. Registrants can request more.",
+        help_text=_("Link for online attendance; shown to registered people only."),
+        verbose_name=_("join url"),
     )
+    accessibility_services = EnglishWithSpanishTextField(
+        blank=True,
+        help_text=_(
+            "Services offered to everyone, e.g. captions, ASL interpretation, "
+            "step-free access. Registrants can request more."
+        ),
+        verbose_name=_("accessibility services"),
+    )
+    accessibility_services_es = models.TextField(_("accessibility services in Spanish"), blank=True)
     capacity = models.PositiveIntegerField(
-        validators=[MinValueValidator(1)], help_text="Seats; later registrants join a waitlist."
+        validators=[MinValueValidator(1)],
+        help_text=_("Seats; later registrants join a waitlist."),
+        verbose_name=_("capacity"),
     )
-    registration_open = models.BooleanField(default=True)
-    notice_published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    recording_url = models.URLField(blank=True)
-    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    registration_open = models.BooleanField(default=True, verbose_name=_("registration open"))
+    notice_published_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("notice published at")
+    )
+    recording_url = models.URLField(blank=True, verbose_name=_("recording url"))
+    reminder_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("reminder sent at")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = ConveningQuerySet.as_manager()
 
     panels = [
         *title_and_slug_panels(),
         FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("title_es"),
+                FieldPanel("summary_es"),
+                FieldPanel("accessibility_services_es"),
+            ],
+            heading=_("In Spanish"),
+        ),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
         MultiFieldPanel(
             [
@@ -99,13 +132,13 @@ class Convening(ClusterableModel):
                 FieldPanel("join_url"),
                 FieldPanel("accessibility_services"),
             ],
-            heading="Where",
+            heading=_("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("capacity"), FieldPanel("registration_open")], heading="Registration"
+            [FieldPanel("capacity"), FieldPanel("registration_open")], heading=_("Registration")
         ),
-        InlinePanel("agenda_items", heading="Agenda", label="Agenda item"),
-        InlinePanel("materials", heading="Materials", label="Material"),
+        InlinePanel("agenda_items", heading=_("Agenda"), label=_("Agenda item")),
+        InlinePanel("materials", heading=_("Materials"), label=_("Material")),
         FieldPanel("recording_url"),
     ]
 
@@ -124,12 +157,12 @@ class Convening(ClusterableModel):
     def clean(self):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            errors["ends_at"] = "A convening must end after it starts."
+            errors["ends_at"] = _("A convening must end after it starts.")
         in_room = self.format in (ConveningFormat.IN_PERSON, ConveningFormat.HYBRID)
         if in_room and not self.venue_name:
-            errors["venue_name"] = "Give the place for an in-person or hybrid convening."
+            errors["venue_name"] = _("Give the place for an in-person or hybrid convening.")
         if self.format in (ConveningFormat.ONLINE, ConveningFormat.HYBRID) and not self.join_url:
-            errors["join_url"] = "Give the join link for an online or hybrid convening."
+            errors["join_url"] = _("Give the join link for an online or hybrid convening.")
         if errors:
             raise ValidationError(errors)
 
@@ -156,26 +189,37 @@ class Convening(ClusterableModel):
 
 
 class AgendaItemKind(models.TextChoices):
-    ACTION = "action", "Action"
-    INFORMATION = "information", "Information"
-    PUBLIC_COMMENT = "public_comment", "Public comment"
+    ACTION = "action", _("Action")
+    INFORMATION = "information", _("Information")
+    PUBLIC_COMMENT = "public_comment", _("Public comment")
 
 
-class AgendaItem(Orderable):
-    convening = ParentalKey(Convening, on_delete=models.CASCADE, related_name="agenda_items")
-    starts_at = models.TimeField(help_text="Local time.")
-    title = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=AgendaItemKind.choices)
-    duration_minutes = models.PositiveSmallIntegerField(default=15)
-    presenter = models.CharField(max_length=120, blank=True)
-    description = models.TextField(blank=True)
+class AgendaItem(TranslatedModelMixin, Orderable):
+    convening = ParentalKey(
+        Convening,
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        verbose_name=_("convening"),
+    )
+    starts_at = models.TimeField(help_text=_("Local time."), verbose_name=_("starts at"))
+    title = EnglishWithSpanishCharField(max_length=200, verbose_name=_("title"))
+    title_es = models.CharField(_("title in Spanish"), max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=AgendaItemKind.choices, verbose_name=_("kind"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        default=15, verbose_name=_("duration in minutes")
+    )
+    presenter = models.CharField(max_length=120, blank=True, verbose_name=_("presenter"))
+    description = EnglishWithSpanishTextField(blank=True, verbose_name=_("description"))
+    description_es = models.TextField(_("description in Spanish"), blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
         FieldPanel("title"),
+        FieldPanel("title_es"),
         FieldPanel("kind"),
         FieldPanel("presenter"),
         FieldPanel("description"),
+        FieldPanel("description_es"),
     ]
 
     def __str__(self) -> str:
@@ -183,18 +227,29 @@ class AgendaItem(Orderable):
 
 
 class Material(Orderable):
-    convening = ParentalKey(Convening, on_delete=models.CASCADE, related_name="materials")
-    title = models.CharField(max_length=200)
-    document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    convening = ParentalKey(
+        Convening, on_delete=models.CASCADE, related_name="materials", verbose_name=_("convening")
     )
-    url = models.URLField(blank=True, help_text="Or a link, if the material lives elsewhere.")
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    url = models.URLField(
+        blank=True,
+        help_text=_("Or a link, if the material lives elsewhere."),
+        verbose_name=_("url"),
+    )
 
     panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("url")]
 
     def clean(self):
         if not self.document_id and not self.url:
-            raise ValidationError("Attach a document or give a link.")
+            raise ValidationError(_("Attach a document or give a link."))
 
     @property
     def href(self) -> str:
@@ -205,33 +260,53 @@ class Material(Orderable):
 
 
 class RegistrationStatus(models.TextChoices):
-    REGISTERED = "registered", "Registered"
-    WAITLISTED = "waitlisted", "On the waitlist"
-    CANCELLED = "cancelled", "Cancelled"
+    REGISTERED = "registered", _("Registered")
+    WAITLISTED = "waitlisted", _("On the waitlist")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Registration(models.Model):
-    convening = models.ForeignKey(Convening, on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    convening = models.ForeignKey(
+        Convening,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("convening"),
     )
-    name = models.CharField(max_length=120)
-    email = models.EmailField()
-    region = models.CharField(max_length=100, blank=True)
-    voice = models.CharField(max_length=20, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("user"),
+    )
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    email = models.EmailField(verbose_name=_("email"))
+    region = models.CharField(max_length=100, blank=True, verbose_name=_("region"))
+    voice = models.CharField(max_length=20, blank=True, verbose_name=_("voice"))
     attendance_mode = models.CharField(
         max_length=12,
-        choices=[(ConveningFormat.IN_PERSON, "In person"), (ConveningFormat.ONLINE, "Online")],
+        choices=[
+            (ConveningFormat.IN_PERSON, _("In person")),
+            (ConveningFormat.ONLINE, _("Online")),
+        ],
+        verbose_name=_("attendance mode"),
     )
-    accommodation_request = models.TextField(blank=True)
-    status = models.CharField(max_length=12, choices=RegistrationStatus.choices)
-    check_in_code = models.CharField(max_length=8, unique=True, default=new_check_in_code)
-    manage_token = models.CharField(max_length=40, unique=True, default=new_manage_token)
-    idempotency_key = models.UUIDField(unique=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    promoted_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    checked_in_at = models.DateTimeField(null=True, blank=True)
+    accommodation_request = models.TextField(blank=True, verbose_name=_("accommodation request"))
+    status = models.CharField(
+        max_length=12, choices=RegistrationStatus.choices, verbose_name=_("status")
+    )
+    language = language_field()
+    check_in_code = models.CharField(
+        max_length=8, unique=True, default=new_check_in_code, verbose_name=_("check in code")
+    )
+    manage_token = models.CharField(
+        max_length=40, unique=True, default=new_manage_token, verbose_name=_("manage token")
+    )
+    idempotency_key = models.UUIDField(unique=True, verbose_name=_("idempotency key"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created at"))
+    promoted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("promoted at"))
+    cancelled_at = models.DateTimeField(null=True, blank=True, verbose_name=_("cancelled at"))
+    checked_in_at = models.DateTimeField(null=True, blank=True, verbose_name=_("checked in at"))
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -253,21 +328,36 @@ class Registration(models.Model):
 
 
 class MinutesStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    APPROVED = "approved", "Approved"
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
 
 
 class Minutes(ClusterableModel):
-    convening = models.OneToOneField(Convening, on_delete=models.CASCADE, related_name="minutes")
-    body = RichTextField(features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
+    convening = models.OneToOneField(
+        Convening, on_delete=models.CASCADE, related_name="minutes", verbose_name=_("convening")
+    )
+    body = RichTextField(
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"], verbose_name=_("body")
+    )
     status = models.CharField(
-        max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT, editable=False
+        max_length=10,
+        choices=MinutesStatus.choices,
+        default=MinutesStatus.DRAFT,
+        editable=False,
+        verbose_name=_("status"),
     )
-    attendance_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    attendance_count = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, verbose_name=_("attendance count")
+    )
     attendees = models.TextField(
-        blank=True, editable=False, help_text="Names of those checked in, fixed on approval."
+        blank=True,
+        editable=False,
+        help_text=_("Names of those checked in, fixed on approval."),
+        verbose_name=_("attendees"),
     )
-    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    approved_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("approved at")
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -275,20 +365,22 @@ class Minutes(ClusterableModel):
         on_delete=models.SET_NULL,
         editable=False,
         related_name="+",
+        verbose_name=_("approved by"),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     panels = [
         FieldPanel("convening"),
         FieldPanel("body"),
-        InlinePanel("votes", heading="Votes", label="Vote"),
+        InlinePanel("votes", heading=_("Votes"), label=_("Vote")),
     ]
 
     class Meta:
-        verbose_name_plural = "minutes"
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
 
     def __str__(self) -> str:
-        return f"Minutes of {self.convening}"
+        return _("Minutes of %(convening)s") % {"convening": self.convening}
 
     @property
     def is_approved(self) -> bool:
@@ -296,12 +388,14 @@ class Minutes(ClusterableModel):
 
 
 class Vote(Orderable):
-    minutes = ParentalKey(Minutes, on_delete=models.CASCADE, related_name="votes")
-    motion = models.CharField(max_length=300)
-    in_favour = models.PositiveSmallIntegerField(default=0)
-    against = models.PositiveSmallIntegerField(default=0)
-    abstaining = models.PositiveSmallIntegerField(default=0)
-    carried = models.BooleanField()
+    minutes = ParentalKey(
+        Minutes, on_delete=models.CASCADE, related_name="votes", verbose_name=_("minutes")
+    )
+    motion = models.CharField(max_length=300, verbose_name=_("motion"))
+    in_favour = models.PositiveSmallIntegerField(default=0, verbose_name=_("in favor"))
+    against = models.PositiveSmallIntegerField(default=0, verbose_name=_("against"))
+    abstaining = models.PositiveSmallIntegerField(default=0, verbose_name=_("abstaining"))
+    carried = models.BooleanField(verbose_name=_("carried"))
 
     panels = [
         FieldPanel("motion"),

@@ -8,11 +8,20 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from council.languages import (
+    SPANISH,
+    EnglishWithSpanishCharField,
+    EnglishWithSpanishTextField,
+    TranslatedModelMixin,
+    current_language,
+    language_field,
+)
 from council.links import council_path
 from council.panels import title_and_slug_panels
 
@@ -20,14 +29,14 @@ THOUGHT_MAX_LENGTH = 280
 
 
 class PromptMode(models.TextChoices):
-    QUESTIONS = "questions", "Questions"
-    EXCHANGE = "exchange", "Exchange of thoughts"
+    QUESTIONS = "questions", _("Questions")
+    EXCHANGE = "exchange", _("Exchange of thoughts")
 
 
 class PromptSubject(models.TextChoices):
-    CONVENING = "convening", "A convening"
-    PORTRAIT = "portrait", "The statewide portrait draft"
-    COMPETENCY = "competency", "One competency of the draft"
+    CONVENING = "convening", _("A convening")
+    PORTRAIT = "portrait", _("The statewide portrait draft")
+    COMPETENCY = "competency", _("One competency of the draft")
 
 
 class PromptQuerySet(models.QuerySet):
@@ -42,44 +51,64 @@ class PromptQuerySet(models.QuerySet):
         )
 
 
-class Prompt(ClusterableModel):
-    title = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=80, unique=True)
-    introduction = models.TextField(blank=True)
-    mode = models.CharField(max_length=12, choices=PromptMode.choices)
-    subject = models.CharField(max_length=12, choices=PromptSubject.choices)
+class Prompt(TranslatedModelMixin, ClusterableModel):
+    title = EnglishWithSpanishCharField(max_length=200, verbose_name=_("title"))
+    title_es = models.CharField(_("title in Spanish"), max_length=200, blank=True)
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=_("slug"))
+    introduction = EnglishWithSpanishTextField(blank=True, verbose_name=_("introduction"))
+    introduction_es = models.TextField(_("introduction in Spanish"), blank=True)
+    mode = models.CharField(max_length=12, choices=PromptMode.choices, verbose_name=_("mode"))
+    subject = models.CharField(
+        max_length=12, choices=PromptSubject.choices, verbose_name=_("subject")
+    )
     convening = models.ForeignKey(
         "council.Convening",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="prompts",
+        verbose_name=_("convening"),
     )
     competency_slug = models.SlugField(
-        max_length=80, blank=True, help_text="The state competency this prompt asks about."
+        max_length=80,
+        blank=True,
+        help_text=_("The state competency this prompt asks about."),
+        verbose_name=_("competency"),
     )
     identified = models.BooleanField(
         default=False,
-        help_text="Ask for a name and email (members are identified by their account). "
-        "Otherwise answers are anonymous.",
+        help_text=_(
+            "Ask for a name and email (members are identified by their account). "
+            "Otherwise answers are anonymous."
+        ),
+        verbose_name=_("identified"),
     )
     members_only = models.BooleanField(
-        default=False, help_text="Only signed-in council members may answer."
+        default=False,
+        help_text=_("Only signed-in council members may answer."),
+        verbose_name=_("members only"),
     )
-    exchange_question = models.CharField(
-        max_length=300, blank=True, help_text="Exchange mode: what participants answer."
+    exchange_question = EnglishWithSpanishCharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Exchange mode: what participants answer."),
+        verbose_name=_("exchange question"),
+    )
+    exchange_question_es = models.CharField(
+        _("exchange question in Spanish"), max_length=300, blank=True
     )
     rating_sample_size = models.PositiveSmallIntegerField(
         default=5,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
-        help_text="Exchange mode: how many others' thoughts each participant rates.",
+        help_text=_("Exchange mode: how many others' thoughts each participant rates."),
+        verbose_name=_("rating sample size"),
     )
-    opens_at = models.DateTimeField(null=True, blank=True)
-    closes_at = models.DateTimeField(null=True, blank=True)
-    is_published = models.BooleanField(default=False)
-    results_public = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    opens_at = models.DateTimeField(null=True, blank=True, verbose_name=_("opens at"))
+    closes_at = models.DateTimeField(null=True, blank=True, verbose_name=_("closes at"))
+    is_published = models.BooleanField(default=False, verbose_name=_("published"))
+    results_public = models.BooleanField(default=True, verbose_name=_("results public"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = PromptQuerySet.as_manager()
 
@@ -87,8 +116,16 @@ class Prompt(ClusterableModel):
         *title_and_slug_panels(),
         FieldPanel("introduction"),
         MultiFieldPanel(
+            [
+                FieldPanel("title_es"),
+                FieldPanel("introduction_es"),
+                FieldPanel("exchange_question_es"),
+            ],
+            heading=_("In Spanish"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("subject"), FieldPanel("convening"), FieldPanel("competency_slug")],
-            heading="What it asks about",
+            heading=_("What it asks about"),
         ),
         MultiFieldPanel(
             [
@@ -98,9 +135,9 @@ class Prompt(ClusterableModel):
                 FieldPanel("exchange_question"),
                 FieldPanel("rating_sample_size"),
             ],
-            heading="How people answer",
+            heading=_("How people answer"),
         ),
-        InlinePanel("questions", heading="Questions", label="Question"),
+        InlinePanel("questions", heading=_("Questions"), label=_("Question")),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         FieldPanel("is_published"),
         FieldPanel("results_public"),
@@ -115,16 +152,16 @@ class Prompt(ClusterableModel):
     def clean(self):
         errors = {}
         if self.subject == PromptSubject.CONVENING and not self.convening_id:
-            errors["convening"] = "Choose the convening this prompt belongs to."
+            errors["convening"] = _("Choose the convening this prompt belongs to.")
         if self.subject == PromptSubject.COMPETENCY:
             from statewide.models import StateCompetency
 
             if not StateCompetency.objects.filter(slug=self.competency_slug).exists():
-                errors["competency_slug"] = "Give the slug of one of the state's competencies."
+                errors["competency_slug"] = _("Give the slug of one of the state's competencies.")
         if self.mode == PromptMode.EXCHANGE and not self.exchange_question:
-            errors["exchange_question"] = "An exchange needs the question participants answer."
+            errors["exchange_question"] = _("An exchange needs the question participants answer.")
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            errors["closes_at"] = "A prompt must close after it opens."
+            errors["closes_at"] = _("A prompt must close after it opens.")
         if errors:
             raise ValidationError(errors)
 
@@ -154,36 +191,53 @@ class Prompt(ClusterableModel):
 
             competency = StateCompetency.objects.filter(slug=self.competency_slug).first()
             return competency.name if competency else self.competency_slug
-        return "The statewide portrait draft"
+        return str(_("The statewide portrait draft"))
 
 
 class QuestionKind(models.TextChoices):
-    SHORT_TEXT = "short_text", "Short text"
-    LONG_TEXT = "long_text", "Long text"
-    SINGLE_CHOICE = "single_choice", "Single choice"
-    MULTIPLE_CHOICE = "multiple_choice", "Multiple choice"
-    RATING = "rating", "Rating (1 to 5)"
-    RANKING = "ranking", "Ranking"
+    SHORT_TEXT = "short_text", _("Short text")
+    LONG_TEXT = "long_text", _("Long text")
+    SINGLE_CHOICE = "single_choice", _("Single choice")
+    MULTIPLE_CHOICE = "multiple_choice", _("Multiple choice")
+    RATING = "rating", _("Rating (1 to 5)")
+    RANKING = "ranking", _("Ranking")
 
 
 CHOICE_KINDS = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING}
 
 
-class Question(Orderable):
-    prompt = ParentalKey(Prompt, on_delete=models.CASCADE, related_name="questions")
-    text = models.CharField(max_length=300)
-    help_text = models.CharField(max_length=300, blank=True)
-    kind = models.CharField(max_length=20, choices=QuestionKind.choices)
-    required = models.BooleanField(default=True)
+class Question(TranslatedModelMixin, Orderable):
+    prompt = ParentalKey(
+        Prompt, on_delete=models.CASCADE, related_name="questions", verbose_name=_("prompt")
+    )
+    text = EnglishWithSpanishCharField(max_length=300, verbose_name=_("text"))
+    text_es = models.CharField(_("text in Spanish"), max_length=300, blank=True)
+    help_text = EnglishWithSpanishCharField(max_length=300, blank=True, verbose_name=_("help text"))
+    help_text_es = models.CharField(_("help text in Spanish"), max_length=300, blank=True)
+    kind = models.CharField(max_length=20, choices=QuestionKind.choices, verbose_name=_("kind"))
+    required = models.BooleanField(default=True, verbose_name=_("required"))
     choices = models.TextField(
-        blank=True, help_text="Choice and ranking questions: one option per line."
+        blank=True,
+        help_text=_("Choice and ranking questions: one option per line."),
+        verbose_name=_("choices"),
+    )
+    choices_es = models.TextField(
+        _("choices in Spanish"),
+        blank=True,
+        help_text=_(
+            "The same options in Spanish, one per line and in the same order. Answers in "
+            "either language count together."
+        ),
     )
 
     panels = [
         FieldPanel("text"),
+        FieldPanel("text_es"),
         FieldPanel("help_text"),
+        FieldPanel("help_text_es"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("required")]),
         FieldPanel("choices"),
+        FieldPanel("choices_es"),
     ]
 
     def __str__(self) -> str:
@@ -191,52 +245,88 @@ class Question(Orderable):
 
     def clean(self):
         if self.kind in CHOICE_KINDS and len(self.choice_list) < 2:
-            raise ValidationError({"choices": "Give at least two options, one per line."})
+            raise ValidationError({"choices": _("Give at least two options, one per line.")})
+        spanish = _lines(self.choices_es)
+        if spanish and len(spanish) != len(self.choice_list):
+            raise ValidationError(
+                {"choices_es": _("Give one Spanish option for each option, in the same order.")}
+            )
 
     @property
     def choice_list(self) -> list[str]:
-        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+        """The options in English: what answers store, in either language."""
+        return _lines(self.choices)
+
+    def choice_options(self) -> list[tuple[str, str]]:
+        """(stored option, label in the active language) for each option."""
+        labels = _lines(self.choices_es) if current_language() == SPANISH else []
+        if len(labels) != len(self.choice_list):
+            labels = self.choice_list
+        return list(zip(self.choice_list, labels, strict=True))
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class ModerationStatus(models.TextChoices):
-    VISIBLE = "visible", "Visible"
-    HELD = "held", "Held for review"
-    HIDDEN = "hidden", "Hidden"
+    VISIBLE = "visible", _("Visible")
+    HELD = "held", _("Held for review")
+    HIDDEN = "hidden", _("Hidden")
 
 
 class Response(models.Model):
     """One person's answers to a prompt in question mode."""
 
-    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="responses")
+    prompt = models.ForeignKey(
+        Prompt, on_delete=models.CASCADE, related_name="responses", verbose_name=_("prompt")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("user"),
     )
-    name = models.CharField(max_length=120, blank=True)
-    email = models.EmailField(blank=True)
-    region = models.CharField(max_length=100, blank=True)
-    voice = models.CharField(max_length=20, blank=True)
-    idempotency_key = models.UUIDField(unique=True)
+    name = models.CharField(max_length=120, blank=True, verbose_name=_("name"))
+    email = models.EmailField(blank=True, verbose_name=_("email"))
+    region = models.CharField(max_length=100, blank=True, verbose_name=_("region"))
+    voice = models.CharField(max_length=20, blank=True, verbose_name=_("voice"))
+    idempotency_key = models.UUIDField(unique=True, verbose_name=_("idempotency key"))
     moderation = models.CharField(
-        max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
+        max_length=10,
+        choices=ModerationStatus.choices,
+        default=ModerationStatus.VISIBLE,
+        verbose_name=_("moderation"),
     )
-    flags = models.CharField(max_length=200, blank=True, help_text="Personal data found.")
-    submitted_at = models.DateTimeField(default=timezone.now)
+    flags = models.CharField(
+        max_length=200, blank=True, help_text=_("Personal data found."), verbose_name=_("flags")
+    )
+    language = language_field()
+    submitted_at = models.DateTimeField(default=timezone.now, verbose_name=_("submitted at"))
 
     class Meta:
         ordering = ["-submitted_at"]
         indexes = [models.Index(fields=["prompt", "submitted_at"])]
 
     def __str__(self) -> str:
-        return f"Response {self.pk} to {self.prompt}"
+        return _("Response %(number)s to %(prompt)s") % {"number": self.pk, "prompt": self.prompt}
 
 
 class Answer(models.Model):
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    text = models.TextField(blank=True)
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question")
+    )
+    text = models.TextField(blank=True, verbose_name=_("text"))
     choices = ArrayField(models.CharField(max_length=200), default=list, blank=True)
     rating = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        verbose_name=_("rating"),
     )
 
     class Meta:
@@ -245,15 +335,17 @@ class Answer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Answer to {self.question}"
+        return _("Answer to %(question)s") % {"question": self.question}
 
 
 class Theme(models.Model):
     """A name staff give to a group of thoughts or answers."""
 
-    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="themes")
-    name = models.CharField(max_length=120)
-    description = models.TextField(blank=True)
+    prompt = models.ForeignKey(
+        Prompt, on_delete=models.CASCADE, related_name="themes", verbose_name=_("prompt")
+    )
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
 
     class Meta:
         ordering = ["name"]
@@ -268,27 +360,48 @@ class Theme(models.Model):
 class Thought(models.Model):
     """A short contribution to an exchange, rated by other participants."""
 
-    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="thoughts")
-    text = models.CharField(max_length=THOUGHT_MAX_LENGTH)
+    prompt = models.ForeignKey(
+        Prompt, on_delete=models.CASCADE, related_name="thoughts", verbose_name=_("prompt")
+    )
+    text = models.CharField(max_length=THOUGHT_MAX_LENGTH, verbose_name=_("text"))
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("user"),
     )
-    participant_key = models.CharField(max_length=64, help_text="Who wrote it, pseudonymously.")
-    name = models.CharField(max_length=120, blank=True)
-    email = models.EmailField(blank=True)
-    region = models.CharField(max_length=100, blank=True)
-    voice = models.CharField(max_length=20, blank=True)
-    idempotency_key = models.UUIDField(unique=True)
+    participant_key = models.CharField(
+        max_length=64,
+        help_text=_("Who wrote it, pseudonymously."),
+        verbose_name=_("participant key"),
+    )
+    name = models.CharField(max_length=120, blank=True, verbose_name=_("name"))
+    email = models.EmailField(blank=True, verbose_name=_("email"))
+    region = models.CharField(max_length=100, blank=True, verbose_name=_("region"))
+    voice = models.CharField(max_length=20, blank=True, verbose_name=_("voice"))
+    idempotency_key = models.UUIDField(unique=True, verbose_name=_("idempotency key"))
     moderation = models.CharField(
-        max_length=10, choices=ModerationStatus.choices, default=ModerationStatus.VISIBLE
+        max_length=10,
+        choices=ModerationStatus.choices,
+        default=ModerationStatus.VISIBLE,
+        verbose_name=_("moderation"),
     )
-    flags = models.CharField(max_length=200, blank=True, help_text="Personal data found.")
+    flags = models.CharField(
+        max_length=200, blank=True, help_text=_("Personal data found."), verbose_name=_("flags")
+    )
+    language = language_field()
     theme = models.ForeignKey(
-        Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="thoughts"
+        Theme,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="thoughts",
+        verbose_name=_("theme"),
     )
-    rating_count = models.PositiveIntegerField(default=0)
-    rating_total = models.PositiveIntegerField(default=0)
-    submitted_at = models.DateTimeField(default=timezone.now)
+    rating_count = models.PositiveIntegerField(default=0, verbose_name=_("rating count"))
+    rating_total = models.PositiveIntegerField(default=0, verbose_name=_("rating total"))
+    submitted_at = models.DateTimeField(default=timezone.now, verbose_name=_("submitted at"))
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -303,12 +416,14 @@ class Thought(models.Model):
 
 
 class ThoughtRating(models.Model):
-    thought = models.ForeignKey(Thought, on_delete=models.CASCADE, related_name="ratings")
-    participant_key = models.CharField(max_length=64)
-    score = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    thought = models.ForeignKey(
+        Thought, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("thought")
     )
-    rated_at = models.DateTimeField(default=timezone.now)
+    participant_key = models.CharField(max_length=64, verbose_name=_("participant key"))
+    score = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)], verbose_name=_("score")
+    )
+    rated_at = models.DateTimeField(default=timezone.now, verbose_name=_("rated at"))
 
     class Meta:
         constraints = [
@@ -321,29 +436,34 @@ class ThoughtRating(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.score} for thought {self.thought_id}"
+        return _("%(score)s for thought %(number)s") % {
+            "score": self.score,
+            "number": self.thought_id,
+        }
 
 
 class Report(models.Model):
     """Someone asked staff to look at a thought shown publicly."""
 
-    thought = models.ForeignKey(Thought, on_delete=models.CASCADE, related_name="reports")
-    reason = models.CharField(max_length=300, blank=True)
-    reported_at = models.DateTimeField(default=timezone.now)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    thought = models.ForeignKey(
+        Thought, on_delete=models.CASCADE, related_name="reports", verbose_name=_("thought")
+    )
+    reason = models.CharField(max_length=300, blank=True, verbose_name=_("reason"))
+    reported_at = models.DateTimeField(default=timezone.now, verbose_name=_("reported at"))
+    resolved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("resolved at"))
 
     class Meta:
         ordering = ["-reported_at"]
 
     def __str__(self) -> str:
-        return f"Report on thought {self.thought_id}"
+        return _("Report on thought %(number)s") % {"number": self.thought_id}
 
 
 class OutcomeStatus(models.TextChoices):
-    UNDER_REVIEW = "under_review", "Under review"
-    IN_PROGRESS = "in_progress", "In progress"
-    DONE = "done", "Done"
-    NOT_TAKEN_UP = "not_taken_up", "Not taken up"
+    UNDER_REVIEW = "under_review", _("Under review")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    NOT_TAKEN_UP = "not_taken_up", _("Not taken up")
 
 
 class OutcomeQuerySet(models.QuerySet):
@@ -358,13 +478,23 @@ class OutcomeQuerySet(models.QuerySet):
 class Outcome(models.Model):
     """“You said, we did”: what the agency did with a theme."""
 
-    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="outcomes")
-    you_said = models.TextField(help_text="What participants told the agency, in brief.")
-    we_did = models.TextField(help_text="What the agency did or decided, and why.")
-    status = models.CharField(max_length=20, choices=OutcomeStatus.choices)
-    is_published = models.BooleanField(default=False)
-    published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="outcomes", verbose_name=_("theme")
+    )
+    you_said = models.TextField(
+        help_text=_("What participants told the agency, in brief."), verbose_name=_("you said")
+    )
+    we_did = models.TextField(
+        help_text=_("What the agency did or decided, and why."), verbose_name=_("we did")
+    )
+    status = models.CharField(
+        max_length=20, choices=OutcomeStatus.choices, verbose_name=_("status")
+    )
+    is_published = models.BooleanField(default=False, verbose_name=_("published"))
+    published_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("published at")
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     objects = OutcomeQuerySet.as_manager()
 
@@ -393,10 +523,15 @@ class Participation(models.Model):
     follow what became of it even when their answers are anonymous."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="council_participations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="council_participations",
+        verbose_name=_("user"),
     )
-    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="participations")
-    first_at = models.DateTimeField(default=timezone.now)
+    prompt = models.ForeignKey(
+        Prompt, on_delete=models.CASCADE, related_name="participations", verbose_name=_("prompt")
+    )
+    first_at = models.DateTimeField(default=timezone.now, verbose_name=_("first took part"))
 
     class Meta:
         constraints = [
@@ -404,4 +539,4 @@ class Participation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} in {self.prompt}"
+        return _("%(user)s in %(prompt)s") % {"user": self.user, "prompt": self.prompt}

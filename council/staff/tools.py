@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from council import exchange, exports, lifecycle, moderation
@@ -74,7 +75,9 @@ def publish_notice(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"The notice for “{convening}” is published.")
+        messages.success(
+            request, _("The notice for “%(convening)s” is published.") % {"convening": convening}
+        )
     return redirect("council_admin:convening_desk", convening.pk)
 
 
@@ -89,7 +92,7 @@ def cancel_registration(request, pk):
 
 class CheckInForm(forms.Form):
     code = forms.CharField(
-        max_length=8, label="Check-in code", help_text="Eight letters and digits."
+        max_length=8, label=_("Check-in code"), help_text=_("Eight letters and digits.")
     )
 
     def clean_code(self):
@@ -98,7 +101,7 @@ class CheckInForm(forms.Form):
             Registration.objects.select_related("convening").filter(check_in_code=code).first()
         )
         if registration is None:
-            raise ValidationError("No registration has this code. Check it and try again.")
+            raise ValidationError(_("No registration has this code. Check it and try again."))
         if registration.status != RegistrationStatus.REGISTERED:
             raise ValidationError(
                 f"{registration.name} is {registration.get_status_display().lower()}, "
@@ -141,7 +144,10 @@ def approve_minutes(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"The minutes of “{minutes.convening}” are approved.")
+        messages.success(
+            request,
+            _("The minutes of “%(convening)s” are approved.") % {"convening": minutes.convening},
+        )
     return redirect("council_admin:convening_desk", minutes.convening_id)
 
 
@@ -160,17 +166,17 @@ def moderate(request, pk, action):
     thought = get_object_or_404(Thought, pk=pk)
     if action == "hide":
         moderation.hide(thought)
-        messages.success(request, "The thought is hidden.")
+        messages.success(request, _("The thought is hidden."))
     elif action == "restore":
         moderation.restore(thought)
-        messages.success(request, "The thought is shown again.")
+        messages.success(request, _("The thought is shown again."))
     elif action == "redact":
         try:
             moderation.redact_and_publish(thought, request.POST.get("text", ""))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "The thought is published without its personal data.")
+            messages.success(request, _("The thought is published without its personal data."))
     else:
         raise Http404
     back = request.POST.get("next", "")
@@ -181,12 +187,12 @@ def moderate(request, pk, action):
 
 class ThemeForm(forms.Form):
     thoughts = forms.ModelMultipleChoiceField(
-        queryset=Thought.objects.none(), widget=forms.CheckboxSelectMultiple, label="Thoughts"
+        queryset=Thought.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("Thoughts")
     )
     theme = forms.ModelChoiceField(
-        queryset=Theme.objects.none(), required=False, label="Add them to a theme"
+        queryset=Theme.objects.none(), required=False, label=_("Add them to a theme")
     )
-    new_theme = forms.CharField(max_length=120, required=False, label="Or name a new theme")
+    new_theme = forms.CharField(max_length=120, required=False, label=_("Or name a new theme"))
 
     def __init__(self, *args, prompt: Prompt, **kwargs):
         super().__init__(*args, **kwargs)
@@ -197,7 +203,7 @@ class ThemeForm(forms.Form):
     def clean(self):
         data = super().clean()
         if bool(data.get("theme")) == bool(data.get("new_theme")):
-            raise ValidationError("Choose a theme or name a new one (not both).")
+            raise ValidationError(_("Choose a theme or name a new one (not both)."))
         name = data.get("new_theme")
         if name and self.prompt.themes.filter(name__iexact=name).exists():
             raise ValidationError("A theme of that name exists: choose it from the list.")

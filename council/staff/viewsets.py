@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
@@ -38,16 +39,16 @@ class LinkColumn(Column):
 
     def get_value(self, instance):
         return format_html(
-            '<a href="{}">{}<span class="w-sr-only"> for {}</span></a>',
+            '<a href="{}">{}<span class="w-sr-only"> {}</span></a>',
             reverse(self.url_name, args=[instance.pk]),
             self.text,
-            instance,
+            _("for %(item)s") % {"item": instance},
         )
 
 
 class NoticeColumn(Column):
     def get_value(self, instance):
-        return "Published" if instance.is_noticed else "Not yet"
+        return _("Published") if instance.is_noticed else _("Not yet")
 
 
 class ConveningEditView(generic.EditView):
@@ -61,15 +62,15 @@ class ConveningEditView(generic.EditView):
 class ConveningViewSet(StateOnlyViewSetMixin, ModelViewSet):
     model = Convening
     icon = "date"
-    menu_label = "Convenings"
+    menu_label = _("Convenings")
     edit_view_class = ConveningEditView
     list_display = [
         "title",
-        DateColumn("starts_at", label="Starts"),
-        Column("format", label="Format", accessor="get_format_display"),
-        NoticeColumn("notice", label="Notice"),
+        DateColumn("starts_at", label=_("Starts")),
+        Column("format", label=_("Format"), accessor="get_format_display"),
+        NoticeColumn("notice", label=_("Notice")),
         LinkColumn(
-            "desk", "council_admin:convening_desk", "Registrations and actions", label="Run"
+            "desk", "council_admin:convening_desk", _("Registrations and actions"), label=_("Run")
         ),
     ]
     list_filter = ["format", "registration_open"]
@@ -85,24 +86,24 @@ class PromptForm(WagtailAdminModelForm):
         from statewide.models import StateCompetency
 
         self.fields["competency_slug"] = forms.ChoiceField(
-            choices=[("", "None")]
+            choices=[("", _("None"))]
             + [(c.slug, c.name) for c in StateCompetency.objects.order_by("position", "name")],
             required=False,
-            label="Competency",
-            help_text="For a prompt about one competency of the draft.",
+            label=_("Competency"),
+            help_text=_("For a prompt about one competency of the draft."),
         )
 
 
 class PromptViewSet(StateOnlyViewSetMixin, ModelViewSet):
     model = Prompt
     icon = "comment"
-    menu_label = "Prompts"
+    menu_label = _("Prompts")
     list_display = [
         "title",
-        Column("mode", label="Mode", accessor="get_mode_display"),
-        Column("about", label="About"),
-        BooleanColumn("is_published", label="Published"),
-        LinkColumn("desk", "council_admin:prompt_desk", "Answers and themes", label="Work"),
+        Column("mode", label=_("Mode"), accessor="get_mode_display"),
+        Column("about", label=_("About")),
+        BooleanColumn("is_published", label=_("Published")),
+        LinkColumn("desk", "council_admin:prompt_desk", _("Answers and themes"), label=_("Work")),
     ]
     list_filter = ["mode", "subject", "is_published"]
     search_fields = ["title"]
@@ -115,7 +116,7 @@ class MinutesEditView(generic.EditView):
         minutes = Minutes.objects.filter(pk=kwargs.get("pk")).first()
         if minutes is not None and minutes.is_approved:
             # Approved minutes are the record: they are not edited afterwards.
-            messages.error(request, "These minutes are approved and can no longer be changed.")
+            messages.error(request, _("These minutes are approved and can no longer be changed."))
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -123,13 +124,13 @@ class MinutesEditView(generic.EditView):
 class MinutesViewSet(StateOnlyViewSetMixin, ModelViewSet):
     model = Minutes
     icon = "doc-full"
-    menu_label = "Minutes"
+    menu_label = _("Minutes")
     edit_view_class = MinutesEditView
     forbidden_actions = ("delete",)
     list_display = [
         "convening",
-        Column("status", label="Status", accessor="get_status_display"),
-        DateColumn("approved_at", label="Approved"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        DateColumn("approved_at", label=_("Approved")),
     ]
     copy_view_enabled = False
 
@@ -137,7 +138,7 @@ class MinutesViewSet(StateOnlyViewSetMixin, ModelViewSet):
 class ThemeViewSet(StateOnlyViewSetMixin, ModelViewSet):
     model = Theme
     icon = "tag"
-    menu_label = "Themes"
+    menu_label = _("Themes")
     form_fields = ["prompt", "name", "description"]
     list_display = ["name", "prompt"]
     copy_view_enabled = False
@@ -146,12 +147,12 @@ class ThemeViewSet(StateOnlyViewSetMixin, ModelViewSet):
 class OutcomeViewSet(StateOnlyViewSetMixin, ModelViewSet):
     model = Outcome
     icon = "tick-inverse"
-    menu_label = "You said, we did"
+    menu_label = _("You said, we did")
     list_display = [
         "theme",
-        Column("status", label="Status", accessor="get_status_display"),
-        BooleanColumn("is_published", label="Published"),
-        DateColumn("updated_at", label="Updated"),
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        BooleanColumn("is_published", label=_("Published")),
+        DateColumn("updated_at", label=_("Updated")),
     ]
     list_filter = ["status", "is_published"]
     copy_view_enabled = False
@@ -160,7 +161,7 @@ class OutcomeViewSet(StateOnlyViewSetMixin, ModelViewSet):
 class InvitationForm(WagtailAdminModelForm):
     class Meta:
         model = Invitation
-        fields = ["email", "region", "voice"]
+        fields = ["email", "region", "voice", "language"]
 
 
 class InvitationCreateView(generic.CreateView):
@@ -176,13 +177,13 @@ class InvitationCreateView(generic.CreateView):
 class InvitationViewSet(StateOnlyViewSetMixin, ModelViewSet):
     model = Invitation
     icon = "mail"
-    menu_label = "Invitations"
+    menu_label = _("Invitations")
     add_view_class = InvitationCreateView
-    form_fields = ["email", "region", "voice"]
+    form_fields = ["email", "region", "voice", "language"]
     list_display = [
         "email",
-        Column("status", label="Status"),
-        DateColumn("created_at", label="Sent"),
+        Column("status", label=_("Status")),
+        DateColumn("created_at", label=_("Sent")),
     ]
     search_fields = ["email"]
     edit_view_enabled = False
@@ -195,15 +196,15 @@ class InvitationViewSet(StateOnlyViewSetMixin, ModelViewSet):
 class MemberViewSet(StateOnlyViewSetMixin, ModelViewSet):
     model = MemberProfile
     icon = "group"
-    menu_label = "Members"
+    menu_label = _("Members")
     add_view_enabled = False
     copy_view_enabled = False
     form_fields = ["display_name", "region", "voice", "is_active"]
     list_display = [
         "display_name",
         "region",
-        Column("voice", label="Voice", accessor="get_voice_display"),
-        BooleanColumn("is_active", label="Active"),
+        Column("voice", label=_("Voice"), accessor="get_voice_display"),
+        BooleanColumn("is_active", label=_("Active")),
     ]
     list_filter = ["region", "voice", "is_active"]
     search_fields = ["display_name", "user__email"]
@@ -212,7 +213,7 @@ class MemberViewSet(StateOnlyViewSetMixin, ModelViewSet):
 class ExportLogViewSet(StateOnlyViewSetMixin, ModelViewSet):
     model = ExportLog
     icon = "download"
-    menu_label = "Export log"
+    menu_label = _("Export log")
     forbidden_actions = ("add", "change", "delete")
     add_view_enabled = False
     edit_view_enabled = False
@@ -243,28 +244,28 @@ class ToolViewSet(ViewSet):
 
 
 class OverviewViewSet(ToolViewSet):
-    menu_label = "What is due"
+    menu_label = _("What is due")
     menu_icon = "time"
     permission = "council.view_convening"
     url_name = "council_admin:overview"
 
 
 class CheckInViewSet(ToolViewSet):
-    menu_label = "Check-in desk"
+    menu_label = _("Check-in desk")
     menu_icon = "success"
     permission = "council.change_registration"
     url_name = "council_admin:check_in"
 
 
 class ModerationViewSet(ToolViewSet):
-    menu_label = "Moderation"
+    menu_label = _("Moderation")
     menu_icon = "warning"
     permission = "council.change_thought"
     url_name = "council_admin:moderation"
 
 
 class CouncilGroup(ViewSetGroup):
-    menu_label = "Council"
+    menu_label = _("Council")
     menu_icon = "group"
     menu_order = 160
     items = (

@@ -2,6 +2,7 @@
 public form post goes through (honeypot, then rate limit)."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from council import ratelimit
 from council.cached import council_settings
@@ -27,6 +28,9 @@ def too_many(request, template: str, context: dict):
     """The same form again, with its data, and a message saying to wait."""
     context["form"].add_error(
         None,
-        "You have sent this form many times in the last minute. Wait a minute, then send it again.",
+        _(
+            "You have sent this form many times in the last minute. Wait a minute, then send "
+            "it again."
+        ),
     )
     return render(request, template, context, status=429)

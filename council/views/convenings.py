@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council import registration as seats
@@ -103,7 +104,7 @@ def register(request, slug):
             try:
                 registration = seats.register(convening.pk, registrant, data["idempotency_key"])
             except seats.AlreadyRegistered:
-                form.add_error("email", "This email is already registered for this convening.")
+                form.add_error("email", _("This email is already registered for this convening."))
             except KeyReused:
                 form.refuse_reused_key()
             except seats.RegistrationClosed:
@@ -158,5 +159,5 @@ def registration_qr(request, token):
 def cancel_registration(request, token):
     registration = _registration(token)
     seats.cancel(registration.pk)
-    messages.success(request, "Your registration is cancelled. Thank you for letting us know.")
+    messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
     return redirect(registration.get_absolute_url())

@@ -9,6 +9,7 @@ from council import exchange, moderation
 from council.cached import published_prompt
 from council.forms import PromptForm, RatingForm, ReportForm, ThoughtForm
 from council.idempotency import KeyReused
+from council.languages import current_language
 from council.models import (
     ModerationStatus,
     Outcome,
@@ -62,10 +63,12 @@ def prompt_detail(request, slug):
 
 
 def fields_cache_key(prompt: Prompt, member) -> str:
-    """The blank form's fields are the same for every visitor of one kind: render them once,
-    until the prompt or the state's generation (a district's region, too) changes."""
+    """The blank form's fields are the same for every visitor of one kind in one language:
+    render them once, until the prompt or the state's generation (a district's region, too)
+    changes."""
     visitor = "member" if member else "public"
-    return generational_key(f"{prompt.pk}:{prompt.updated_at.timestamp()}:{visitor}")
+    stamp = prompt.updated_at.timestamp()
+    return generational_key(f"{prompt.pk}:{stamp}:{visitor}:{current_language()}")
 
 
 def _answer_questions(request, prompt: Prompt, member):

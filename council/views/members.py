@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from council.forms import AcceptInvitationForm, ProfileForm
 from council.models import (
@@ -50,7 +51,7 @@ def accept_invitation(request, token):
             locked.member = profile
             locked.save(update_fields=["accepted_at", "member"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Welcome to the council. Your profile is ready.")
+        messages.success(request, _("Welcome to the council. Your profile is ready."))
         return redirect("council:my_council")
     return render(
         request,
@@ -77,7 +78,7 @@ def my_council(request):
         for field, value in form.cleaned_data.items():
             setattr(member, field, value)
         member.save()
-        messages.success(request, "Your profile is saved.")
+        messages.success(request, _("Your profile is saved."))
         return redirect("council:my_council")
     prompt_ids = Participation.objects.filter(user=request.user).values("prompt_id")
     return render(

@@ -31,7 +31,8 @@ JOIN = {
 
 def invite(staff, email="new@example.org") -> str:
     response = staff.post(
-        "/admin/council_invitations/new/", {"email": email, "region": "", "voice": ""}
+        "/admin/council_invitations/new/",
+        {"email": email, "region": "", "voice": "", "language": "en"},
     )
     assert response.status_code == 302
     send_pending()
