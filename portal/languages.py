@@ -3,11 +3,34 @@
 from dataclasses import dataclass
 
 from django.http import Http404
+from django.middleware.locale import LocaleMiddleware
 from django.urls import translate_url
+from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language, get_language_from_path
 from wagtail.models import Page
 
 from portrait.models.languages import DEFAULT_LANGUAGE, language_name, offered_languages
+from tenants.page_cache import is_page_request
+
+
+class PathLanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, except that a page's answer does not vary on the browser's
+    Accept-Language: a page's language comes from its path alone, so the page cache keeps one
+    entry per page rather than one per browser language."""
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if is_page_request(request) and response.has_header("Vary"):
+            kept = [
+                header
+                for header in cc_delim_re.split(response["Vary"])
+                if header.lower() != "accept-language"
+            ]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response
 
 
 class SiteLanguageMiddleware:

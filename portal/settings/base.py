@@ -97,7 +97,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the path alone (`/es/...`), so a cached page is one language.
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.languages.PathLanguageMiddleware",
     "portal.languages.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
