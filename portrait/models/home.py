@@ -22,11 +22,13 @@ class StateHomePage(StatePageMixin, Page):
         verbose_name = "state home page"
 
     def get_context(self, request, *args, **kwargs):
-        from portrait.stories import StoryFilterForm, StoryFilters, as_card
+        from django.utils.translation import get_language
+
+        from portrait.stories import StoryFilterForm, StoryFilters, as_cards
 
         context = super().get_context(request, *args, **kwargs)
         latest = StoryFilters(form=StoryFilterForm(statewide=True)).stories(None)[:3]
-        context["latest_stories"] = [as_card(listing) for listing in latest]
+        context["latest_stories"] = as_cards(latest, get_language())
         return context
 
 
