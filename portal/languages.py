@@ -99,8 +99,9 @@ def _wagtail_page_languages(request, page, reading, offered) -> PageLanguages:
         .only("id", "url_path", "alias_of_id", "locale__language_code", "translation_key")
     )
     by_id = {version.pk: version for version in versions}
-    original_of_alias = by_id.get(page.alias_of_id) if page.alias_of_id else None
-    content = (original_of_alias or page).locale.language_code
+    # The copy of an untranslated page shows its original's words, in the original's language.
+    written = by_id.get(page.alias_of_id or page.pk)
+    content = written.locale.language_code if written is not None else reading
     translated = {
         version.locale.language_code: version for version in versions if version.alias_of_id is None
     }
