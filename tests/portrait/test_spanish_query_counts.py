@@ -26,9 +26,8 @@ def translate_portrait(district) -> str:
         return translate_page(english, {"Vision": "Visión"}).url
 
 
-def test_a_spanish_portrait_costs_what_the_english_one_does(
-    alpha, bravo, host_client, state_portrait
-):
+@pytest.mark.usefixtures("state_portrait")
+def test_a_spanish_portrait_costs_what_the_english_one_does(alpha, bravo, host_client):
     # Bravo's portrait is small and Alpha's large; each is translated once grown.
     grow_portrait(bravo, competencies=2, stories=2)
     small = page_queries(host_client("bravo.localhost"), translate_portrait(bravo))
@@ -47,7 +46,8 @@ def test_a_spanish_portrait_costs_what_the_english_one_does(
     assert "Visión" in page and page.count('class="competency"') == 20
 
 
-def test_a_cached_spanish_portrait_costs_no_query(alpha, host_client, state_portrait, page_cache):
+@pytest.mark.usefixtures("state_portrait", "page_cache")
+def test_a_cached_spanish_portrait_costs_no_query(alpha, host_client):
     grow_portrait(alpha, competencies=3, stories=1)
     spanish_path = translate_portrait(alpha)
     visitor = host_client("alpha.localhost")
@@ -62,11 +62,8 @@ def test_a_cached_spanish_portrait_costs_no_query(alpha, host_client, state_port
 
 
 @pytest.mark.parametrize("path", ["/es/districts/", "/es/stories/"])
-def test_the_spanish_directory_and_story_feed_cost_the_same_for_many_districts(
-    state_site,
-    host_client,
-    path,  # noqa: F811
-):
+@pytest.mark.usefixtures("state_site")
+def test_the_spanish_directory_and_story_feed_cost_the_same_for_many_districts(host_client, path):
     offer_spanish()
     visitor = host_client("localhost")
     add_listed_districts(3, first=0)
