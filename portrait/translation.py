@@ -40,3 +40,32 @@ def submit_translation_for_review(request, translation_id: int):
     workflow.start(page, request.user)
     messages.success(request, _("The translation was submitted for review."))
     return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+def translate_with_strings(page: Page, language_code: str, strings: dict[str, str]) -> Page:
+    """Translate a page with wagtail-localize from English strings to their translations (any
+    other string keeps its English) and publish it; a page already translated is left as it
+    is. For content made by code, such as the demo's."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    locale = Locale.objects.get(language_code=language_code)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None and existing.alias_of_id is None:
+        return existing.specific
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        if segment.string.data in strings:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": strings[segment.string.data]},
+            )
+    # Saved as a draft and published here, rather than on commit, so callers see it live.
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale).specific
+    translated.get_latest_revision().publish()
+    translated.refresh_from_db()
+    return translated
