@@ -9,10 +9,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
+from django.test import Client
 from django_tenants.utils import schema_exists, tenant_context
 from wagtail.models import Page, Revision, Site
 
 from portal import demo_content
+from portal.accessibility import STATE
 from portrait.models import (
     DistrictHomePage,
     DistrictPortraitPage,
@@ -200,3 +203,21 @@ def assert_the_state_and_two_districts_read_in_spanish(districts):
     for district in districts[2:]:
         with tenant_context(district):
             assert not SiteLanguages.load().spanish
+    assert_the_spanish_pages_the_accessibility_check_visits_are_in_spanish(districts)
+
+
+def assert_the_spanish_pages_the_accessibility_check_visits_are_in_spanish(districts):
+    from portrait.accessibility import PAGES
+
+    hosts = {district.slug: district.primary_hostname for district in districts}
+    spanish = [spec for spec in PAGES if spec.path.startswith("/es/")]
+    assert len(spanish) >= 8
+    for spec in spanish:
+        host = settings.STATE_DOMAIN if spec.host == STATE else hosts[spec.host]
+        response = Client(HTTP_HOST=host).get(spec.path)
+        connection.set_schema_to_public()  # a district's request leaves its schema behind
+        assert response.status_code == 200, spec
+        text = response.content.decode()
+        assert '<html lang="es">' in text, spec
+        if "stories/" in spec.path and not spec.path.endswith("stories/"):
+            assert 'class="translation-note"' not in text, spec  # the story itself is Spanish
