@@ -30,4 +30,25 @@ PAGES = [
         DEMO_DISTRICT,
         "/stories/ninth-graders-pitch-fixes-for-the-school-bus-routes/",
     ),
+    # The same pages in Spanish, which the demo offers on the state's site and the first
+    # districts'.
+    PageSpec("State home, Spanish", STATE, "/es/"),
+    PageSpec("State portrait, Spanish", STATE, "/es/portrait/"),
+    PageSpec("District directory, Spanish", STATE, "/es/districts/"),
+    PageSpec("Statewide story feed, Spanish", STATE, "/es/stories/"),
+    PageSpec(
+        "A state story, Spanish",
+        STATE,
+        "/es/stories/districts-compare-notes-at-the-statewide-portrait-summit/",
+    ),
+    PageSpec("Coverage of state competencies, Spanish", STATE, "/es/coverage/"),
+    PageSpec("Search results, Spanish", STATE, "/es/search/?q=robótica"),
+    PageSpec("District home, Spanish", DEMO_DISTRICT, "/es/"),
+    PageSpec("District portrait, Spanish", DEMO_DISTRICT, "/es/portrait-of-a-learner/"),
+    PageSpec("District stories, Spanish", DEMO_DISTRICT, "/es/stories/"),
+    PageSpec(
+        "District story, Spanish",
+        DEMO_DISTRICT,
+        "/es/stories/ninth-graders-pitch-fixes-for-the-school-bus-routes/",
+    ),
 ]

@@ -4,6 +4,7 @@ import datetime
 import io
 import random
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from wagtail.images.models import Image
 
@@ -14,6 +15,7 @@ from portrait.demo_identity import (
     seed_district_identity,
     seed_state_identity,
 )
+from portrait.demo_spanish import district_spanish, state_spanish
 from portrait.demo_text import (
     DISTRICT_COMPETENCIES,
     STATE_CONTINUUM,
@@ -23,7 +25,15 @@ from portrait.demo_text import (
     DemoCompetency,
     DemoStory,
 )
-from portrait.models import DistrictPortraitPage, StateHomePage, StatePortraitPage, StoryPage
+from portrait.models import (
+    DistrictPortraitPage,
+    SiteLanguages,
+    StateHomePage,
+    StatePortraitPage,
+    StoryIndexPage,
+    StoryPage,
+)
+from portrait.translation import translate_with_strings
 from tenants.models import District
 
 SUB_TRAITS = {
@@ -35,6 +45,7 @@ SUB_TRAITS = {
 }
 
 STORIES_PER_DISTRICT = 3
+SPANISH_DISTRICTS = 2  # the first demo districts are also in Spanish
 PICTURE_ALT = "An abstract pattern of colored bands and rings."
 # Consecutive demo districts start this far apart in the story pool, so no two share a set.
 STORY_STRIDE = 5
@@ -95,7 +106,7 @@ def build_district_content(district: District) -> None:
     if district.adoption_stage not in {"developing", "finalized"}:
         return
     position = demo_position(district)
-    portrait = DistrictPortraitPage.objects.get()
+    portrait = DistrictPortraitPage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
     if not portrait.competencies:
         fill_portrait(portrait, district, position)
     home = factories.district_home()
@@ -118,6 +129,32 @@ def build_district_content(district: District) -> None:
                 PICTURE_ALT,
             ),
         )
+
+
+def build_spanish_content(strings: dict[str, str]) -> None:
+    """Spanish on for the current site, and its home, portrait and first story in Spanish (the
+    story index too, so the story sits under a Spanish page of its own)."""
+    languages = SiteLanguages.load()
+    if not languages.spanish:
+        languages.spanish = True
+        languages.save()
+    home = StateHomePage.objects.first() or factories.district_home()
+    portrait = StatePortraitPage if isinstance(home, StateHomePage) else DistrictPortraitPage
+    index = StoryIndexPage.objects.child_of(home).first()
+    story = StoryPage.objects.child_of(index).order_by("path").first() if index else None
+    pages = [home, portrait.objects.child_of(home).first(), index, story]
+    for page in pages:
+        if page is not None:
+            translate_with_strings(page, "es", strings)
+
+
+def build_spanish_state_content() -> None:
+    build_spanish_content(state_spanish())
+
+
+def build_spanish_district_content(district: District) -> None:
+    if demo_position(district) < SPANISH_DISTRICTS:
+        build_spanish_content(district_spanish(district.name))
 
 
 def demo_position(district: District) -> int:

@@ -6,6 +6,7 @@ Each function works in the schema that is current when it is called.
 import datetime
 import io
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from wagtail.images.models import Image
 
@@ -143,4 +144,4 @@ def picture(title: str, colour: tuple[int, int, int], size=(640, 360)) -> Image:
 
 
 def district_home() -> DistrictHomePage:
-    return DistrictHomePage.objects.get()
+    return DistrictHomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE)

@@ -5,6 +5,7 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext
 
@@ -22,6 +23,7 @@ class StoryCard:
     image_url: str = ""
     image_alt: str = ""
     source: str = ""  # the district's name on the statewide feed
+    language: str = ""  # the language it is written in, where the feed mixes languages
 
 
 def competency_choices() -> list[tuple[str, str]]:
@@ -111,8 +113,9 @@ class StoryFilters:
     def _statewide_listings(self) -> QuerySet:
         from statewide.models import StoryListing
 
+        # Originals only: a reader of another language gets translations from `as_cards`.
         listings = StoryListing.objects.filter(
-            Q(district__isnull=True) | Q(district__is_active=True)
+            Q(district__isnull=True) | Q(district__is_active=True), language=settings.LANGUAGE_CODE
         ).select_related("district")
         if self.competency:
             listings = listings.filter(state_competency_slugs__contains=[self.competency])
@@ -139,6 +142,28 @@ class StoryFilters:
         return stories
 
 
+def as_cards(stories, language: str) -> list[StoryCard]:
+    """Cards in the reader's language: a statewide listing's translation where one is listed
+    (one query for the whole page), otherwise the original, marked with its language."""
+    from statewide.models import StoryListing
+
+    stories = list(stories)
+    listings = [story for story in stories if isinstance(story, StoryListing)]
+    translated = {}
+    if language != settings.LANGUAGE_CODE and listings:
+        keys = [listing.translation_key for listing in listings if listing.translation_key]
+        translated = {
+            (listing.district_id, listing.translation_key): listing
+            for listing in StoryListing.objects.filter(
+                language=language, translation_key__in=keys
+            ).select_related("district")
+        }
+    return [
+        as_card(translated.get((getattr(story, "district_id", None), story.translation_key), story))
+        for story in stories
+    ]
+
+
 def as_card(story) -> StoryCard:
     """A card from a StoryListing (statewide) or a StoryPage (a district's own)."""
     from statewide.models import StoryListing
@@ -152,6 +177,7 @@ def as_card(story) -> StoryCard:
             image_url=story.image_url,
             image_alt=story.image_alt,
             source=story.district.name if story.district else "",
+            language=story.language,
         )
     return story_card(story)
 

@@ -12,10 +12,12 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
 
+from portrait.models.languages import DEFAULT_LANGUAGE
 from statewide.models import (
     PortraitAlignment,
     PortraitCompetencyListing,
     PortraitListing,
+    PortraitTranslationListing,
     StateCompetency,
     StoryListing,
 )
@@ -37,18 +39,44 @@ def sync_district_portrait_and_stories(district: District) -> None:
 def _read_portrait(district: District) -> dict | None:
     from portrait.models import DistrictPortraitPage
 
-    page = DistrictPortraitPage.objects.live().order_by("path").first()
+    page = _originals(DistrictPortraitPage.objects.live()).order_by("path").first()
     # A portrait with no competencies yet is still being written: the state does not list it.
     if page is None or not page.competencies:
         return None
+    base = district.base_url.rstrip("/")
+    translations = (
+        DistrictPortraitPage.objects.live()
+        .filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .exclude(locale__language_code=DEFAULT_LANGUAGE)
+        .select_related("locale")
+    )
     return {
         "title": page.title,
-        "url": district.base_url.rstrip("/") + page.url,
+        "url": base + page.url,
         "vision_summary": _summary(page.vision_statement),
         "published_at": page.last_published_at,
         "last_revisited": page.last_revisited,
         "competencies": page.competency_entries(),
+        "translations": [
+            {
+                "language": translation.locale.language_code,
+                "title": translation.title,
+                "url": base + translation.url,
+                "vision_summary": _summary(translation.vision_statement),
+            }
+            for translation in translations
+        ],
     }
+
+
+def _originals(pages):
+    """Pages in the default language: the ones the state's directory and coverage count."""
+    return pages.filter(locale__language_code=DEFAULT_LANGUAGE)
+
+
+def _written_stories(stories):
+    """Every story written in some language: an alias only repeats another language's."""
+    return stories.filter(alias_of__isnull=True).select_related("hero_image", "locale")
 
 
 def _read_stories(district: District) -> list[dict]:
@@ -61,7 +89,7 @@ def _read_stories(district: District) -> list[dict]:
         _story_row(
             page, base, {slug for key in page.competency_keys for slug in portrait.get(key, [])}
         )
-        for page in StoryPage.objects.live().select_related("hero_image")
+        for page in _written_stories(StoryPage.objects.live())
     ]
 
 
@@ -73,6 +101,8 @@ def _story_row(page, base_url: str, state_slugs: set[str]) -> dict:
     card = story_card(page)
     return {
         "page_id": page.pk,
+        "language": page.locale.language_code,
+        "translation_key": page.translation_key,
         "title": card.title,
         "url": base_url + card.url,
         "summary": card.summary,
@@ -87,17 +117,22 @@ def _story_row(page, base_url: str, state_slugs: set[str]) -> dict:
 def _live_competency_entries():
     from portrait.models import DistrictPortraitPage
 
-    page = DistrictPortraitPage.objects.live().order_by("path").first()
+    page = _originals(DistrictPortraitPage.objects.live()).order_by("path").first()
     return page.competency_entries() if page else []
 
 
 def _write_portrait(district: District, portrait: dict | None) -> None:
     PortraitCompetencyListing.objects.filter(district=district).delete()
     PortraitAlignment.objects.filter(district=district).delete()
+    PortraitTranslationListing.objects.filter(district=district).delete()
     if portrait is None:
         PortraitListing.objects.filter(district=district).delete()
         return
     competencies = portrait.pop("competencies")
+    PortraitTranslationListing.objects.bulk_create(
+        PortraitTranslationListing(district=district, **translation)
+        for translation in portrait.pop("translations")
+    )
     PortraitListing.objects.update_or_create(
         district=district, defaults={**portrait, "synced_at": timezone.now()}
     )
@@ -132,7 +167,7 @@ def sync_state_portrait_and_stories() -> None:
     """Copy the state's published portrait competencies and its own stories; in public."""
     from portrait.models import StatePortraitPage, StoryPage
 
-    portrait = StatePortraitPage.objects.live().order_by("path").first()
+    portrait = _originals(StatePortraitPage.objects.live()).order_by("path").first()
     competencies = [block.value for block in portrait.competencies] if portrait is not None else []
     slugs = [value["slug"] for value in competencies]
     StateCompetency.objects.exclude(slug__in=slugs).delete()
@@ -147,6 +182,6 @@ def sync_state_portrait_and_stories() -> None:
         )
     stories = [
         _story_row(page, settings.WAGTAILADMIN_BASE_URL, set(page.competency_keys) & set(slugs))
-        for page in StoryPage.objects.live().select_related("hero_image")
+        for page in _written_stories(StoryPage.objects.live())
     ]
     _write_stories(None, stories)

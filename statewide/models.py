@@ -152,6 +152,29 @@ class PortraitListing(index.Indexed, models.Model):
         return self.title
 
 
+class PortraitTranslationListing(models.Model):
+    """A published translation of a district's portrait (its original is the PortraitListing),
+    shown to readers of that language."""
+
+    district = models.ForeignKey(
+        "tenants.District", on_delete=models.CASCADE, related_name="portrait_translations"
+    )
+    language = models.CharField(max_length=8)
+    title = models.CharField(max_length=255)
+    url = models.URLField(max_length=500)
+    vision_summary = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "language"], name="one_portrait_translation_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class PortraitCompetencyListing(models.Model):
     """A competency of a district's published portrait and the state competencies it serves."""
 
@@ -207,6 +230,9 @@ class StoryListing(index.Indexed, models.Model):
         help_text=_("Empty for the state's own stories."),
     )
     page_id = models.PositiveIntegerField()
+    language = models.CharField(max_length=8, default="en")
+    # Shared by a story and its translations (Wagtail's translation key).
+    translation_key = models.UUIDField(null=True, blank=True)
     title = models.CharField(max_length=255)
     url = models.URLField(max_length=500)
     summary = models.TextField(blank=True)
@@ -221,6 +247,7 @@ class StoryListing(index.Indexed, models.Model):
         index.SearchField("summary"),
         index.FilterField("district"),
         index.FilterField("published_at"),
+        index.FilterField("language"),
     ]
 
     class Meta:

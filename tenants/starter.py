@@ -7,6 +7,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Site,
     Task,
@@ -19,12 +20,16 @@ TEMPLATE_HOSTNAME = "district-template.invalid"
 EDITORS = "Editors"
 APPROVERS = "Approvers"
 LEADERSHIP_TEAM = "Leadership team"
+TRANSLATORS = "Translators"
+LANGUAGE_CODES = ("en", "es")
 EVIDENCE_COLLECTION = "Self-assessment evidence"
 EVIDENCE_DOCUMENT_ACTIONS = ("add_document", "change_document", "choose_document")
 
 
 def lay_starter_content() -> None:
     """Idempotent: safe to run after every migration of the template."""
+    for code in LANGUAGE_CODES:
+        Locale.objects.get_or_create(language_code=code)
     home = _home_page()
     if not DistrictPortraitPage.objects.child_of(home).exists():
         portrait = DistrictPortraitPage(
@@ -41,6 +46,7 @@ def lay_starter_content() -> None:
         defaults={"hostname": TEMPLATE_HOSTNAME, "port": 80, "root_page": home, "site_name": ""},
     )
     _editorial_groups(home)
+    translators_group(home)
     _leadership_team()
     # Nothing personal may travel into a clone.
     get_user_model().objects.all().delete()
@@ -71,6 +77,26 @@ def _editorial_groups(home: DistrictHomePage) -> None:
     GroupPagePermission.objects.filter(group__in=groups, page__depth=1).update(page=home)
     Workflow.objects.filter(name="Moderators approval").update(name="Review by Approvers")
     Task.objects.filter(name="Moderators approval").update(name="Approval by Approvers")
+
+
+def translators_group(home: Page) -> Group:
+    """Translators translate pages with wagtail-localize and submit them for review: they may
+    edit pages (so the translation editor opens) but publish nothing, originals included."""
+    team, _ = Group.objects.get_or_create(name=TRANSLATORS)
+    team.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(
+            content_type__app_label="wagtail_localize", codename="submit_translation"
+        ),
+    )
+    GroupPagePermission.objects.get_or_create(
+        group=team,
+        page=home,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="change_page"
+        ),
+    )
+    return team
 
 
 def _leadership_team() -> None:

@@ -15,6 +15,7 @@ from dataclasses import astuple, dataclass
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils.translation import get_language
 from graphql import GraphQLError, OperationType, get_operation_ast, parse
 
 from portal.api.permissions import user_has_permissions
@@ -57,8 +58,11 @@ def response_key(query: str | None, variables, operation_name, audience: Audienc
         return None
     if operation is None or operation.operation != OperationType.QUERY:
         return None
+    # The language too: messages and labels in an answer follow the caller's language.
     text = json.dumps(
-        [query, variables, operation_name, astuple(audience)], sort_keys=True, default=str
+        [query, variables, operation_name, astuple(audience), get_language()],
+        sort_keys=True,
+        default=str,
     )
     return "graphql:" + hashlib.sha256(text.encode()).hexdigest()
 

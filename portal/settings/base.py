@@ -45,6 +45,9 @@ PER_SCHEMA_APPS = [
     "modelcluster",
     "taggit",
     "portrait",
+    # Translating pages side by side, with PO files for vendors; each schema keeps its own.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     # Failed sign-ins, counted in each schema's own tables: a district locks its own accounts.
     "axes",
     # Two-factor sign-in: each schema keeps its own users' authenticator apps and recovery codes.
@@ -94,6 +97,9 @@ MIDDLEWARE = [
     "portal.statement_timeout.StatementTimeoutMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the path alone (`/es/...`), so a cached page is one language.
+    "portal.languages.PathLanguageMiddleware",
+    "portal.languages.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -222,7 +228,9 @@ def OTP_TOTP_ISSUER(device) -> str:  # noqa: N802 (django-otp calls the setting 
     return str(lazy_site_name)
 
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"  # US English
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -287,7 +295,11 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "portrait.forms.ImageForm"
 # Documents go through Wagtail's view, which checks the collection's privacy, never a file path.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAIL_I18N_ENABLED = False
+# English at `/`, Spanish at `/es/` where a site switches it on (portrait.SiteLanguages).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation starts as a draft and goes live only through the review workflow.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Every page's Content-Security-Policy (portal/content_security.py relaxes scripts in the admin).
 # Styles may be inline: pages and Wagtail's admin set widths and colors in style attributes.

@@ -1,5 +1,6 @@
 """URLs of a district's site (its own schema)."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.http import Http404
 from django.urls import include, path
 
@@ -21,9 +22,13 @@ urlpatterns = (
     ]
     + admin_patterns
     + [path("support/enter/<str:token>/", redeem_support_link_view, name="support_enter")]
-    + [path("search/", district_search_view, name="site_search")]
-    + [path("", include("portrait.site_urls"))]
-    + page_patterns
+    # English pages at `/`, Spanish at `/es/`: the site's search, standard pages and pages.
+    + i18n_patterns(
+        path("search/", district_search_view, name="site_search"),
+        path("", include("portrait.site_urls")),
+        *page_patterns,
+        prefix_default_language=False,
+    )
 )
 
 handler500 = "portrait.views.site_pages.server_error"

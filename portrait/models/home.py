@@ -23,14 +23,16 @@ class StateHomePage(StatePageMixin, Page):
         verbose_name = _("state home page")
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.translation import get_language
+
         from council.models import Convening
         from portrait.adoption import adoption_map, adoption_rows
         from portrait.models.portraits import StatePortraitPage
-        from portrait.stories import StoryFilterForm, StoryFilters, as_card
+        from portrait.stories import StoryFilterForm, StoryFilters, as_cards
 
         context = super().get_context(request, *args, **kwargs)
         latest = StoryFilters(form=StoryFilterForm(statewide=True)).stories(None)[:3]
-        context["latest_stories"] = [as_card(listing) for listing in latest]
+        context["latest_stories"] = as_cards(latest, get_language())
         portrait = StatePortraitPage.objects.live().first()
         if portrait is not None:
             context["state_portrait"] = portrait

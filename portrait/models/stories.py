@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portrait.blocks import StoryBodyBlock
-from portrait.stories import StoryFilters, as_card, competency_choices, condition_choices
+from portrait.stories import StoryFilters, as_cards, competency_choices, condition_choices
 
 STORIES_PER_PAGE = 12
 
@@ -42,9 +43,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         page_number = request.GET.get("page")
         stories = Paginator(filters.stories(self), STORIES_PER_PAGE).get_page(page_number)
         context = self.get_context(request)
-        context.update(
-            filters=filters, stories=stories, cards=[as_card(story) for story in stories]
-        )
+        context.update(filters=filters, stories=stories, cards=as_cards(stories, get_language()))
         return TemplateResponse(request, "portrait/story_index_page.html", context)
 
     @path("feed/", name="atom")

@@ -1,12 +1,14 @@
 """The state's directory of districts: one query for the page, whatever the state's size."""
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from statewide.models import PortraitAlignment, StateCompetency
+from statewide.models import PortraitAlignment, PortraitTranslationListing, StateCompetency
 from tenants.models import AdoptionStage, District
 
 DISTRICTS_PER_PAGE = 24
@@ -53,5 +55,12 @@ def directory_view(request):
                 district=OuterRef("pk"), state_competency_slug=filters["competency"]
             )
             districts = districts.filter(Exists(aligned))
+    language = get_language()
+    if language != settings.LANGUAGE_CODE:
+        # One more query, for the page's districts: their portraits in the reader's language.
+        in_language = PortraitTranslationListing.objects.filter(language=language)
+        districts = districts.prefetch_related(
+            Prefetch("portrait_translations", queryset=in_language, to_attr="translated_portraits")
+        )
     page = Paginator(districts, DISTRICTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "portrait/directory.html", {"form": form, "districts": page})

@@ -7,6 +7,7 @@ from statewide.models import (
     PortraitAlignment,
     PortraitCompetencyListing,
     PortraitListing,
+    PortraitTranslationListing,
     StateCompetency,
 )
 
@@ -15,6 +16,17 @@ class PortraitByDistrictLoader(Loader):
     def batch(self, keys):
         rows = PortraitListing.objects.filter(district_id__in=keys)
         return in_key_order(keys, rows, lambda p: p.district_id)
+
+
+class PortraitTranslationLoader(Loader):
+    """Key: (district id, language code). A district's portrait translated into a language."""
+
+    def batch(self, keys):
+        rows = PortraitTranslationListing.objects.filter(
+            district_id__in={district for district, _ in keys},
+            language__in={language for _, language in keys},
+        )
+        return in_key_order(keys, rows, lambda t: (t.district_id, t.language))
 
 
 class PortraitCompetenciesByDistrictLoader(Loader):

@@ -1,4 +1,6 @@
 import graphene
+from django.conf import settings
+from graphql import GraphQLError
 
 from portal.api.loaders import get_loader, load_many, then
 from portal.api.permissions import PermissionField
@@ -9,8 +11,27 @@ from statewide.api.loaders import (
     AlignedDistrictCountLoader,
     PortraitByDistrictLoader,
     PortraitCompetenciesByDistrictLoader,
+    PortraitTranslationLoader,
     StateCompetencyBySlugLoader,
 )
+
+
+def language_argument() -> graphene.String:
+    return graphene.String(
+        description='A language code ("en", "es"): the text in that language where the '
+        "district has translated it, and in English otherwise."
+    )
+
+
+def in_language(portrait, info, language: str | None, field_name: str):
+    """A portrait's text in the language asked for, falling back to the English original."""
+    if not language or language == settings.LANGUAGE_CODE:
+        return getattr(portrait, field_name)
+    offered = [code for code, _ in settings.LANGUAGES]
+    if language not in offered:
+        raise GraphQLError(f'Unknown language "{language}": use one of {", ".join(offered)}.')
+    translation = get_loader(info, PortraitTranslationLoader).load((portrait.district_id, language))
+    return then(translation, lambda found: getattr(found or portrait, field_name))
 
 
 class StateCompetency(graphene.ObjectType):
@@ -47,11 +68,23 @@ class DistrictPortraitCompetency(graphene.ObjectType):
 
 
 class DistrictPortrait(graphene.ObjectType):
-    title = graphene.String(required=True)
-    url = graphene.String(required=True)
-    vision_summary = graphene.String(required=True)
+    title = graphene.String(required=True, language=language_argument())
+    url = graphene.String(required=True, language=language_argument())
+    vision_summary = graphene.String(required=True, language=language_argument())
     published_at = graphene.DateTime()
     competencies = graphene.List(graphene.NonNull(DistrictPortraitCompetency), required=True)
+
+    @staticmethod
+    def resolve_title(portrait, info, language=None):
+        return in_language(portrait, info, language, "title")
+
+    @staticmethod
+    def resolve_url(portrait, info, language=None):
+        return in_language(portrait, info, language, "url")
+
+    @staticmethod
+    def resolve_vision_summary(portrait, info, language=None):
+        return in_language(portrait, info, language, "vision_summary")
 
     @staticmethod
     def resolve_competencies(portrait, info):

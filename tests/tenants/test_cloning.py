@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from portrait.models import DistrictHomePage, DistrictPortraitPage
 from tenants import template_schema
-from tenants.starter import APPROVERS, EDITORS, LEADERSHIP_TEAM, TEMPLATE_HOSTNAME
+from tenants.starter import APPROVERS, EDITORS, LEADERSHIP_TEAM, TEMPLATE_HOSTNAME, TRANSLATORS
 from tenants.template_schema import (
     TemplateOutOfDate,
     clone_template,
@@ -229,7 +229,7 @@ def test_the_template_holds_starter_content_and_nobody(db, template):
     assert len(portraits) == 1
     assert portraits[0].live
     assert portrait_parent_ids == [homes[0].id]
-    assert groups == {EDITORS, APPROVERS, LEADERSHIP_TEAM}
+    assert groups == {EDITORS, APPROVERS, LEADERSHIP_TEAM, TRANSLATORS}
     assert site_hostname == TEMPLATE_HOSTNAME
     assert site_root_id == homes[0].id
 

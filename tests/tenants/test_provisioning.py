@@ -293,7 +293,7 @@ def test_editorial_groups_start_at_the_districts_home_page(alpha):
     with tenant_context(alpha):
         home = DistrictHomePage.objects.get()
         granted = set(GroupPagePermission.objects.values_list("group__name", "page_id"))
-    assert granted == {("Editors", home.pk), ("Approvers", home.pk)}
+    assert granted == {("Editors", home.pk), ("Approvers", home.pk), ("Translators", home.pk)}
 
 
 def test_the_approval_workflow_speaks_of_approvers(alpha):

@@ -78,6 +78,7 @@ class Command(BaseCommand):
             root.add_child(instance=home)
             home.save_revision().publish()
         portrait_demo.build_state_content(home)
+        portrait_demo.build_spanish_state_content()
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={
@@ -101,11 +102,12 @@ class Command(BaseCommand):
         admin.groups.add(staff)
 
     def _district_content(self, district: District) -> None:
-        home = DistrictHomePage.objects.get()
+        home = DistrictHomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
         if not home.intro:
             home.intro = demo_content.DISTRICT_INTRO.format(name=district.name)
             home.save_revision().publish()
         portrait_demo.build_district_content(district)
+        portrait_demo.build_spanish_district_content(district)
 
     def _print_addresses(self, districts, password: str) -> None:
         write = self.stdout.write
