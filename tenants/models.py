@@ -189,7 +189,7 @@ class SchemaMigrationRecord(models.Model):
 
     run_started_at = models.DateTimeField(db_index=True)
     schema_name = models.CharField(max_length=63, db_index=True)
-    applied = models.JSONField(default=list, help_text="app.migration names, in order.")
+    applied = models.JSONField(default=list, help_text=_("app.migration names, in order."))
     succeeded = models.BooleanField()
     error = models.TextField(blank=True)
     started_at = models.DateTimeField()

@@ -2,29 +2,44 @@
 
 from django import template
 from django.conf import settings
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from tenants.generations import remember
 from tenants.models import site_url
 
 register = template.Library()
 
 
+def _links(pages) -> list[dict]:
+    return [{"pk": p.pk, "title": p.title, "url": p.url, "depth": p.depth} for p in pages]
+
+
 @register.simple_tag(takes_context=True)
-def main_menu(context) -> list[Page]:
-    """The live pages under the site's home that editors chose to show in menus."""
+def main_menu(context) -> list[dict]:
+    """The live pages under the site's home (in the reader's language) that editors chose to
+    show in menus; the same for every visitor, so kept until the schema's pages change."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return []
-    return list(site.root_page.get_children().live().public().in_menu().order_by("path"))
+
+    def pages() -> list[dict]:
+        home = site.root_page.localized
+        return _links(home.get_children().live().public().in_menu().order_by("path"))
+
+    return remember(f"main-menu:{site.pk}:{get_language()}", pages)
 
 
 @register.simple_tag
-def breadcrumbs(page) -> list[Page]:
-    """The pages above this one, from its site's home down; none for the home page itself."""
+def breadcrumbs(page) -> list[dict]:
+    """The pages above this one, from its site's home down; none for the home page itself.
+    Kept until the schema's pages change (a move or a new title bumps its generation)."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gte=2))
+    return remember(
+        f"breadcrumbs:{page.pk}", lambda: _links(page.get_ancestors().filter(depth__gte=2))
+    )
 
 
 @register.simple_tag

@@ -29,6 +29,7 @@ from council.submissions import Participant, save_response
 from council.tasks import queue_reminders
 from statewide.models import StateSettings
 from tests.council.conftest import make_convening, make_exchange, make_survey, survey_answers
+from tests.portrait.translating import offer_spanish
 
 
 def spanish_survey(**extra) -> Prompt:
@@ -39,15 +40,21 @@ def spanish_survey(**extra) -> Prompt:
     return prompt
 
 
-def ask_in(language: str) -> dict:
-    """A browser's request in `language`, for when the language comes from the request."""
-    return {"HTTP_ACCEPT_LANGUAGE": language}
+@pytest.fixture(autouse=True)
+def spanish_offered(state):
+    """The state's site offers Spanish, at /es/."""
+    offer_spanish()
+
+
+def at(language: str, path: str) -> str:
+    """`path` as a reader of `language` asks for it: Spanish lives under /es/."""
+    return f"/es{path}" if language == "es" else path
 
 
 def answer(client, prompt: Prompt, language: str, **overrides):
     data = survey_answers(prompt, **overrides)  # finds questions by their English text
     with translation.override(language):
-        return client.post(f"/council/prompts/{prompt.slug}/", data, **ask_in(language))
+        return client.post(at(language, f"/council/prompts/{prompt.slug}/"), data)
 
 
 def test_a_spanish_participant_sees_the_prompt_in_spanish_and_the_stored_options_in_english(
@@ -56,7 +63,7 @@ def test_a_spanish_participant_sees_the_prompt_in_spanish_and_the_stored_options
     prompt = spanish_survey()
     which = prompt.questions.get(text="Which one?")
     with translation.override("es"):
-        page = state.get(f"/council/prompts/{prompt.slug}/", **ask_in("es"))
+        page = state.get(f"/es/council/prompts/{prompt.slug}/")
     html = page.content.decode()
     assert "¿Qué opina?" in html and "¿Cuál prefiere?" in html
     # The Spanish label stands beside the English value the answer stores.
@@ -72,7 +79,7 @@ def test_a_spanish_participant_sees_the_prompt_in_spanish_and_the_stored_options
 def test_the_form_in_one_language_is_never_served_from_the_other_languages_cache(state):
     prompt = spanish_survey()
     with translation.override("es"):
-        state.get(f"/council/prompts/{prompt.slug}/", **ask_in("es"))
+        state.get(f"/es/council/prompts/{prompt.slug}/")
     english = state.get(f"/council/prompts/{prompt.slug}/").content.decode()
     assert "¿Cuál prefiere?" not in english and "Which one?" in english
 
@@ -119,9 +126,7 @@ def test_results_count_a_choice_answered_in_spanish_with_the_same_choice_in_engl
     with translation.override("es"):
         spanish = {result.question.pk: result for result in question_results(prompt, None)}
         assert spanish[which.pk].options == ["Alfa", "Beta", "Gama"]
-        page = state.get(
-            f"/council/prompts/{prompt.slug}/results/", **ask_in("es")
-        ).content.decode()
+        page = state.get(f"/es/council/prompts/{prompt.slug}/results/").content.decode()
     assert spanish[which.pk].overall.counts == {"Alfa": 2, "Beta": 0, "Gama": 1}
     assert '<th scope="col">Alfa</th>' in page
 
@@ -131,7 +136,7 @@ def test_a_spanish_ranking_stores_the_english_options(state):
     order = prompt.questions.get(text="Order them")
     Question.objects.filter(pk=order.pk).update(choices_es="Alfa\nBeta\nGama")
     with translation.override("es"):
-        page = state.get(f"/council/prompts/{prompt.slug}/", **ask_in("es")).content.decode()
+        page = state.get(f"/es/council/prompts/{prompt.slug}/").content.decode()
     assert "Alfa" in page and "Gama" in page
     assert answer(state, prompt, "es").status_code == 302
     assert Response.objects.get().answers.get(question=order).choices == ["Beta", "Alpha", "Gamma"]
@@ -140,12 +145,11 @@ def test_a_spanish_ranking_stores_the_english_options(state):
 def test_a_thought_shared_in_spanish_records_spanish(state):
     prompt = make_exchange(exchange_question_es="¿Qué necesitan los graduados?")
     with translation.override("es"):
-        page = state.get(f"/council/prompts/{prompt.slug}/", **ask_in("es"))
+        page = state.get(f"/es/council/prompts/{prompt.slug}/")
         assert "¿Qué necesitan los graduados?" in page.content.decode()
         state.post(
-            f"/council/prompts/{prompt.slug}/",
+            f"/es/council/prompts/{prompt.slug}/",
             {"idempotency_key": str(uuid.uuid4()), "text": "Saber trabajar en equipo"},
-            **ask_in("es"),
         )
     assert Thought.objects.get().language == "es"
 
@@ -153,17 +157,16 @@ def test_a_thought_shared_in_spanish_records_spanish(state):
 def test_a_registration_in_spanish_is_confirmed_in_spanish_with_a_spanish_calendar(state):
     convening = make_convening(title_es="Reunión de primavera", summary_es="Hablamos del perfil.")
     with translation.override("es"):
-        page = state.get(f"/council/convenings/{convening.slug}/register/", **ask_in("es"))
+        page = state.get(f"/es/council/convenings/{convening.slug}/register/")
         assert "Reunión de primavera" in page.content.decode()
         sent = state.post(
-            f"/council/convenings/{convening.slug}/register/",
+            f"/es/council/convenings/{convening.slug}/register/",
             {
                 "idempotency_key": str(uuid.uuid4()),
                 "name": "Ana",
                 "email": "ana@example.org",
                 "attendance_mode": "in_person",
             },
-            **ask_in("es"),
         )
     assert sent.status_code == 302
     assert Registration.objects.get().language == "es"
@@ -261,9 +264,7 @@ def test_spanish_options_must_match_the_english_ones_one_for_one(db):
 def test_the_public_calendar_is_written_in_the_visitors_language(state):
     convening = make_convening(title_es="Reunión de primavera")
     with translation.override("es"):
-        ics = state.get(
-            f"/council/convenings/{convening.slug}/event.ics", **ask_in("es")
-        ).content.decode()
+        ics = state.get(f"/es/council/convenings/{convening.slug}/event.ics").content.decode()
     unfolded = ics.replace("\r\n ", "")
     assert "SUMMARY:Reunión de primavera" in unfolded and "Detalles y agenda:" in unfolded
     assert "Enlace para unirse" not in unfolded  # the public copy has no join link

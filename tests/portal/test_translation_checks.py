@@ -15,7 +15,8 @@ from portal.translation_checks import (
 
 CHECKED_APPS = ["portal", "tenants", "portrait", "statewide", "progress"]
 # Names of file formats and products, the same in every language.
-TEMPLATE_TEXT_NOT_TRANSLATED = frozenset({"CSV", "XLSX"})
+# File formats, and a language named in itself (the link back to the English page).
+TEMPLATE_TEXT_NOT_TRANSLATED = frozenset({"CSV", "XLSX", "English"})
 
 
 def _texts(found):
