@@ -113,7 +113,7 @@ def test_an_untranslated_page_says_so_and_offers_the_english_one(alpha, host_cli
 
     # The stories are not translated: their English page says so beside the Spanish link.
     english_stories = visitor.get(stories.url).content.decode()
-    assert "Español: this page is not translated yet." in english_stories
+    assert "Español: esta página aún no está traducida." in english_stories  # said in Spanish
     assert 'hreflang="es"' not in english_stories
     # The Spanish home is only a copy of the English one so far: its content is marked English.
     spanish_home = visitor.get("/es/")

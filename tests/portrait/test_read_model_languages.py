@@ -67,7 +67,7 @@ def test_spanish_readers_get_the_spanish_portrait_in_the_directory_or_a_note(
 
     assert "Perfil del estudiante" in spanish
     assert "/es/portrait-of-a-learner/" in spanish
-    assert "(in English: not translated yet)" in spanish  # Bravo's, in English only
+    assert "(en inglés: aún no traducida)" in spanish  # Bravo's, in English only
     assert "Perfil del estudiante" not in english
     assert "not translated yet" not in english
 
@@ -104,7 +104,7 @@ def test_an_untranslated_story_is_shown_in_english_and_marked(
 
     assert '<li class="story-card" lang="en">' in spanish
     assert "Debate club" in spanish
-    assert "Not translated yet: shown in English." in spanish
+    assert "Aún no traducida: se muestra en inglés." in spanish
 
 
 def test_search_finds_spanish_stories_for_spanish_readers(spanish_alpha, host_client):
