@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from council.calendar import convening_ics
 from council.links import absolute, council_path
@@ -45,31 +46,27 @@ def queue_registration_confirmation(registration: Registration) -> None:
 
 
 def queue_promotion(registration: Registration) -> None:
-    with translation.override(registration.language):
-        convening = registration.convening
-        body = render_to_string(
-            "council/email/promoted.txt",
-            _context(
-                registration=registration,
-                convening=convening,
-                manage_url=absolute(registration.get_absolute_url()),
-            ),
-        )
-        queue_email(
-            "promotion",
-            f"promotion:{registration.pk}",
-            registration.email,
-            _("A seat is yours: %(title)s") % {"title": convening.title},
-            body,
-            calendar=convening_ics(convening, for_registrant=True),
-        )
+    _queue_seat_mail(
+        registration,
+        "promotion",
+        "council/email/promoted.txt",
+        gettext_lazy("A seat is yours: %(title)s"),
+    )
 
 
 def queue_reminder(registration: Registration) -> None:
+    _queue_seat_mail(
+        registration, "reminder", "council/email/reminder.txt", gettext_lazy("Reminder: %(title)s")
+    )
+
+
+def _queue_seat_mail(registration: Registration, kind: str, template: str, subject) -> None:
+    """Mail about a seat the person holds, in their language (the subject is lazy, so it is
+    translated inside the override), with the calendar attached."""
     with translation.override(registration.language):
         convening = registration.convening
         body = render_to_string(
-            "council/email/reminder.txt",
+            template,
             _context(
                 registration=registration,
                 convening=convening,
@@ -77,10 +74,10 @@ def queue_reminder(registration: Registration) -> None:
             ),
         )
         queue_email(
-            "reminder",
-            f"reminder:{registration.pk}",
+            kind,
+            f"{kind}:{registration.pk}",
             registration.email,
-            _("Reminder: %(title)s") % {"title": convening.title},
+            subject % {"title": convening.title},
             body,
             calendar=convening_ics(convening, for_registrant=True),
         )
