@@ -4,17 +4,23 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.db import connection, transaction
+from django.dispatch import receiver
 from django.utils import timezone
 
 from council import emails
 from council.models import Convening, CouncilSettings, RegistrationStatus
-from council.outbox import send_pending
+from council.outbox import mail_waiting, send_pending
 
 
 @shared_task(name="council.tasks.send_outbox")
 def send_outbox() -> int:
     connection.set_schema_to_public()
     return send_pending()
+
+
+@receiver(mail_waiting, dispatch_uid="council.tasks.queue_sender")
+def queue_sender(sender, **kwargs) -> None:
+    send_outbox.apply_async(retry=False)
 
 
 @shared_task(name="council.tasks.queue_reminders")
