@@ -63,3 +63,18 @@ def test_the_portrait_importing_the_council_breaks_their_independence(project_co
 
     assert result.returncode == 1
     assert "portrait is not allowed to import council" in result.stdout
+
+
+def test_the_read_model_of_progress_importing_district_progress_breaks_its_contract(
+    project_copy,
+):
+    read_model = project_copy / "progress" / "statewide" / "models" / "read_model.py"
+    read_model.write_text(
+        read_model.read_text() + "\nfrom progress.models import AssessmentRound  # noqa\n"
+    )
+
+    result = lint_imports(project_copy)
+
+    assert result.returncode == 1
+    assert "knows nothing of a district's progress work BROKEN" in result.stdout
+    assert "progress.statewide.models.read_model -> progress.models" in result.stdout
