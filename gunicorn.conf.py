@@ -1,7 +1,12 @@
 """Gunicorn settings for the portal's web container (read from the environment).
 
 GUNICORN_BIND         address to listen on (default 0.0.0.0:8000)
-WEB_CONCURRENCY       worker processes (default 2 x CPUs + 1, at most 8)
+WEB_CONCURRENCY       worker processes (default 2 x CPUs + 1, at most 8). A request waits on
+                      PostgreSQL and Redis for part of its time, so a little more than one
+                      sync worker per core keeps the cores busy; more workers add no capacity
+                      once they are (bench/feedback.py: with 200 participants on 2 cores a
+                      submission spent ~60 ms in a worker and the rest of its latency waiting
+                      in the listen backlog, which holds 2048 connections).
 GUNICORN_THREADS      threads per worker (default 1)
 GUNICORN_TIMEOUT      seconds before a silent worker is restarted (default 60)
 FORWARDED_ALLOW_IPS   proxies whose X-Forwarded-Proto is believed (default 127.0.0.1,::1);
@@ -30,9 +35,10 @@ max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
 max_requests_jitter = max_requests // 10
 
 # Import the app once in the master and fork workers from it: a recycled worker is then ready
-# at once, instead of spending a second of CPU importing Django and Wagtail while requests
-# queue. Nothing opens a database or Redis connection at import, so no socket is shared.
-# A code change needs a restart (the container's), not a HUP.
+# at once, instead of spending a second of CPU importing Django and Wagtail (and building the
+# URL resolvers, portal/wsgi.py) while requests queue. Nothing opens a database or Redis
+# connection at import, so no socket is shared. A code change needs a restart (the
+# container's), not a HUP.
 preload_app = True
 
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
