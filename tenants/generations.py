@@ -122,12 +122,14 @@ def remember(
 
 
 class _ProcessMemory:
-    """The last few hundred remembered values of this process, by generational key. A key
-    carries its generation, which each request reads from the shared cache, so a bump in any
-    process forgets these at once too: they save a round trip, never serve a stale value."""
+    """The most recently used remembered values of this process, pickled, by generational key,
+    up to a number of bytes. A key carries its generation, which each request reads from the
+    shared cache, so a bump in any process forgets these at once too: they save a round trip,
+    never serve a stale value."""
 
-    def __init__(self, size: int):
-        self.size = size
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
         self.values: OrderedDict[tuple, bytes] = OrderedDict()
         self.lock = threading.Lock()
 
@@ -139,15 +141,15 @@ class _ProcessMemory:
             return value
 
     def put(self, key: tuple, value: bytes) -> None:
+        if len(value) > self.max_bytes // 16:
+            return  # a large value stays in the shared cache only
         with self.lock:
+            if (old := self.values.pop(key, None)) is not None:
+                self.size -= len(old)
             self.values[key] = value
-            self.values.move_to_end(key)
-            while len(self.values) > self.size:
-                self.values.popitem(last=False)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.values.clear()
+            self.size += len(value)
+            while self.size > self.max_bytes:
+                self.size -= len(self.values.popitem(last=False)[1])
 
 
-_in_process = _ProcessMemory(size=512)
+_in_process = _ProcessMemory(max_bytes=4 * 1024 * 1024)

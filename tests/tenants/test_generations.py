@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import caches
 
-from tenants.generations import generational_key, invalidate_state, remember
+from tenants.generations import _ProcessMemory, generational_key, invalidate_state, remember
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +42,14 @@ def test_each_caller_gets_a_copy_of_its_own():
     first = remember("test:copy", lambda: {"items": [1]})
     first["items"].append(2)
     assert remember("test:copy", lambda: {"items": []}) == {"items": [1]}
+
+
+def test_this_process_keeps_recent_values_within_its_byte_budget():
+    memory = _ProcessMemory(max_bytes=1600)
+    for n in range(20):
+        memory.put(("default", n), bytes(90))
+    assert memory.size <= 1600
+    assert memory.get(("default", 19)) is not None
+    assert memory.get(("default", 0)) is None  # the oldest went first
+    memory.put(("default", "large"), bytes(101))  # over a sixteenth of the budget
+    assert memory.get(("default", "large")) is None
