@@ -563,9 +563,11 @@ def run(args, db) -> None:
     try:
         stack.start_broker()
         stack.start_web()
-        workers = stack.env.get("WEB_CONCURRENCY") or "gunicorn.conf.py's default"
+        default_workers = min(2 * (os.cpu_count() or 1) + 1, 8)  # as gunicorn.conf.py has it
+        workers = stack.env.get("WEB_CONCURRENCY") or f"{default_workers} (the default)"
         print(
-            f"gunicorn on {stack.base} ({workers} workers x {args.threads} threads; "
+            f"gunicorn on {stack.base} ({workers} sync workers x {args.threads or 1} threads, "
+            "listen backlog 2048; "
             "bench/feedback_settings.py: production settings, DEBUG=False), "
             f"broker redis on port {stack.broker_port}, cache {CACHE_URL}"
         )
