@@ -31,14 +31,18 @@ loopback port, a Redis of its own as the Celery broker, and then:
 Goals: >= 150 submissions/s, p99 < 250 ms, 0 lost, 0 duplicated; gunicorn's CPU per
 submission within 2x the bare view's.
 
-What the figures showed (2 shared cores): the latency is waiting before gunicorn accepts: with
-200 participants and the CPU busy, the median submission took 2.8 s of which gunicorn spent
-68 ms. The tail was fresh workers: their first request imported the admin's URLconf and built
-the URL resolvers (0.25 s of CPU, seconds when the cores are shared), so the page load's p99
-inside gunicorn was 2.6 s against a 92 ms median (now built once in the preloading master:
-145 ms). No lock or serialized row showed: a submission is five statements (BEGIN, SET
-search_path, two INSERTs, COMMIT) and no SELECT; the Redis round trips, 8 per page load and 6
-per submission, are now 2 each (values remembered per process under their generation).
+What the figures showed (2 shared cores): most of the latency is waiting before gunicorn
+accepts: with 200 participants and the CPU busy, the median submission took 2.8 s of which
+gunicorn spent 68 ms; 9 workers instead of 5 only moved the wait inside them. The tail had two
+causes. Workers share the load evenly, so all five reached max_requests together, and each
+then ran Python's shutdown (freeing the heap it inherited from the master) for seconds before
+the master replaced it: no worker answered for 9 s (a 20-client test with max_requests=100:
+p99 9.5 s; with the worker leaving at once and restarts spread, 0.6 s; gunicorn.conf.py).
+And a fresh worker's first request built the URL resolvers (0.25 s of CPU; now done once in
+the preloading master): the page load's p99 inside gunicorn went from 2.6 s to 0.15 s. No
+lock or serialized row showed: a submission is five statements (BEGIN, SET search_path, two
+INSERTs, COMMIT) and no SELECT; the Redis round trips, 8 per page load and 6 per submission,
+are now 1 and 2 (values kept per process under their generation).
 """
 
 import argparse
