@@ -1,7 +1,12 @@
 """Gunicorn settings for the portal's web container (read from the environment).
 
 GUNICORN_BIND         address to listen on (default 0.0.0.0:8000)
-WEB_CONCURRENCY       worker processes (default 2 x CPUs + 1, at most 8)
+WEB_CONCURRENCY       worker processes (default 2 x CPUs + 1, at most 8). A request waits on
+                      PostgreSQL and Redis for part of its time, so a little more than one
+                      sync worker per core keeps the cores busy; more workers add no capacity
+                      once they are (bench/feedback.py: with 200 participants on 2 cores a
+                      submission spent ~60 ms in a worker and the rest of its latency waiting
+                      in the listen backlog, which holds 2048 connections).
 GUNICORN_THREADS      threads per worker (default 1)
 GUNICORN_TIMEOUT      seconds before a silent worker is restarted (default 60)
 FORWARDED_ALLOW_IPS   proxies whose X-Forwarded-Proto is believed (default 127.0.0.1,::1);
@@ -9,8 +14,10 @@ FORWARDED_ALLOW_IPS   proxies whose X-Forwarded-Proto is believed (default 127.0
                       request as plain http and rejects admin form posts (CSRF origin check).
 """
 
+import logging
 import multiprocessing
 import os
+import sys
 
 
 def _int(name: str, default: int) -> int:
@@ -25,14 +32,36 @@ timeout = _int("GUNICORN_TIMEOUT", 60)
 graceful_timeout = 30
 keepalive = 5
 
-# Recycle workers now and then so a slow leak cannot grow without bound.
+# Recycle workers now and then so a slow leak cannot grow without bound. Workers share the
+# load evenly, so with a narrow jitter they all reach the limit within moments of each other:
+# half the limit spreads their restarts out.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
-max_requests_jitter = max_requests // 10
+max_requests_jitter = max_requests // 2
+
+
+def worker_exit(server, worker):
+    """A worker that served its share leaves at once. Python's own shutdown frees every object
+    the worker inherited from the master, which took seconds with the cores busy, and the
+    master starts a replacement only once it is gone: with all workers recycling together the
+    site answered nothing for 9 s (bench/feedback.py's p99). A failing worker exits as usual,
+    so its exit code still reaches the master."""
+    exception = sys.exc_info()[1]
+    if not worker.booted or not (isinstance(exception, SystemExit) and not exception.code):
+        return
+    from django.db import connections
+
+    connections.close_all()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
 
 # Import the app once in the master and fork workers from it: a recycled worker is then ready
-# at once, instead of spending a second of CPU importing Django and Wagtail while requests
-# queue. Nothing opens a database or Redis connection at import, so no socket is shared.
-# A code change needs a restart (the container's), not a HUP.
+# at once, instead of spending a second of CPU importing Django and Wagtail (and building the
+# URL resolvers, portal/wsgi.py) while requests queue. Nothing opens a database or Redis
+# connection at import, so no socket is shared. A code change needs a restart (the
+# container's), not a HUP.
 preload_app = True
 
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -8,3 +8,6 @@ from portal.settings.production import *
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["BENCH_MAIL_DIR"]
 LOGGING["root"]["level"] = "WARNING"
+
+# The bare baseline view (bench/feedback_bare.py) on the state's host, for this benchmark only.
+PUBLIC_SCHEMA_URLCONF = "bench.feedback_urls"

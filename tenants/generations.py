@@ -13,7 +13,10 @@ reads a schema's generation once and keeps it (`pinned_generations`), so a value
 rows older than a commit is stored under the number from before it.
 """
 
+import pickle
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -105,9 +108,48 @@ def remember(
     is not kept (nothing was found; an unknown name must not fill the cache)."""
     cache = caches[cache_alias]
     full_key = generational_key(key, schema_name)
+    local_key = (cache_alias, cache.make_key(full_key))  # make_key adds the schema
+    if (kept := _in_process.get(local_key)) is not None:
+        return pickle.loads(kept)  # a copy of its own for each request
     value = cache.get(full_key)
     if value is None:
         value = compute()
         if value is not None:
             cache.set(full_key, value, VALUE_SECONDS)
+    if value is not None:
+        _in_process.put(local_key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
     return value
+
+
+class _ProcessMemory:
+    """The most recently used remembered values of this process, pickled, by generational key,
+    up to a number of bytes. A key carries its generation, which each request reads from the
+    shared cache, so a bump in any process forgets these at once too: they save a round trip,
+    never serve a stale value."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.values: OrderedDict[tuple, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple) -> bytes | None:
+        with self.lock:
+            value = self.values.get(key)
+            if value is not None:
+                self.values.move_to_end(key)
+            return value
+
+    def put(self, key: tuple, value: bytes) -> None:
+        if len(value) > self.max_bytes // 16:
+            return  # a large value stays in the shared cache only
+        with self.lock:
+            if (old := self.values.pop(key, None)) is not None:
+                self.size -= len(old)
+            self.values[key] = value
+            self.size += len(value)
+            while self.size > self.max_bytes:
+                self.size -= len(self.values.popitem(last=False)[1])
+
+
+_in_process = _ProcessMemory(max_bytes=4 * 1024 * 1024)

@@ -176,6 +176,14 @@ else:
 CACHES = {
     "default": {**_CACHE_BACKEND, **_TENANT_KEYS},
     "renditions": {**_CACHE_BACKEND, **_TENANT_KEYS, "TIMEOUT": 600},
+    # `{% cache %}` fragments (the council's blank form fields) are keyed on the schema's
+    # generation, so each process may keep its own: no round trip to Redis for them.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "template-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+        **_TENANT_KEYS,
+    },
     # Whole pages for anonymous visitors, per schema and per publish (tenants/page_cache.py).
     # The timeout is also the max-age browsers are told, so it stays short.
     "pages": {
