@@ -2,9 +2,10 @@
 from the page cache runs no query at all.
 
 Entries are kept under the state's generation (tenants/generations.py): any save or delete of
-a District or a Domain, and their querysets' `update()`, bumps it, so a route read before a
-change (a deactivation, a renamed domain) is never used after it, in any worker. The request's
-connection is on the public schema here, so every key is the state's.
+a District or a Domain bumps it, so a route read before a change (a deactivation, a renamed
+domain) is never used after it, in any worker. A bulk `update()` sends no signal: whoever runs
+one calls `districts_changed()`. The request's connection is on the public schema here, so
+every key is the state's.
 """
 
 from django.core.cache import caches

@@ -46,14 +46,6 @@ class DistrictQuerySet(models.QuerySet):
             self.exclude(region="").order_by("region").values_list("region", flat=True).distinct()
         )
 
-    def update(self, **kwargs):
-        # A bulk deactivation sends no signal; cached host routes must still forget it now.
-        from tenants.host_routes import districts_changed
-
-        rows = super().update(**kwargs)
-        districts_changed()
-        return rows
-
 
 class District(TenantMixin):
     """A school district: one PostgreSQL schema and one Wagtail site of its own."""
@@ -126,20 +118,8 @@ def site_url(hostname: str) -> str:
     return f"{settings.PUBLIC_SCHEME}://{hostname}{suffix}"
 
 
-class DomainQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        # A bulk change sends no signal; cached host routes must still forget it now.
-        from tenants.host_routes import districts_changed
-
-        rows = super().update(**kwargs)
-        districts_changed()
-        return rows
-
-
 class Domain(DomainMixin):
     """A host name that routes to a district: its own sub-domain and any custom domains."""
-
-    objects = DomainQuerySet.as_manager()
 
     class Meta:
         ordering = ["-is_primary", "domain"]

@@ -46,8 +46,15 @@ def _on_page_change(sender, instance, **kwargs) -> None:
     schema_name = connection.schema_name
     if schema_name in (get_public_schema_name(), template_schema_name()):
         return
-    # One sync per district per transaction, however many pages it publishes or deletes;
-    # named now, as by commit time the connection may have left the district.
+    sync_on_commit(schema_name)
+
+
+def sync_on_commit(schema_name: str | None = None) -> None:
+    """The one way a district's publish reaches the read model: once its transaction commits,
+    one sync per district however many things it published (pages, rounds, uploads, reports).
+    """
+    # Named now: by commit time the connection may have left the district.
+    schema_name = schema_name or connection.schema_name
     on_commit_once(("district-sync", schema_name), partial(request_district_sync, schema_name))
 
 

@@ -7,7 +7,7 @@ and notes never leave the district.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -58,9 +58,7 @@ class AssessmentRound(models.Model):
 
     def publish(self) -> None:
         """Freeze the round and send its consensus to the state once the transaction commits."""
-        from django.db import connection
-
-        from tenants.sync import request_district_sync
+        from tenants.sync import sync_on_commit
 
         if self.is_published:
             raise ValidationError(_("This round is already published."))
@@ -71,8 +69,7 @@ class AssessmentRound(models.Model):
         self.status = RoundStatus.PUBLISHED
         self.published_at = timezone.now()
         self.save(update_fields=["status", "published_at"])
-        schema_name = connection.schema_name
-        transaction.on_commit(lambda: request_district_sync(schema_name))
+        sync_on_commit()
 
 
 class IndividualRating(models.Model):
