@@ -109,3 +109,22 @@ def test_publishing_two_pages_in_one_transaction_queues_one_sync(
         DistrictHomePage.objects.get().save_revision().publish()
         DistrictPortraitPage.objects.get().save_revision().publish()
     assert requested_syncs == ["district_alpha"]
+
+
+def test_a_page_a_round_and_an_upload_in_one_transaction_queue_one_sync(
+    alpha, bravo, django_capture_on_commit_callbacks, requested_syncs
+):
+    """Every kind of district publish asks for its sync the same way: once per district."""
+    from progress.models import AssessmentRound, ConsensusRating
+    from tenants.sync import sync_on_commit
+
+    with django_capture_on_commit_callbacks(execute=True), tenant_context(alpha):
+        DistrictHomePage.objects.get().save_revision().publish()
+        round_ = AssessmentRound.objects.create(
+            name="Spring", framework_slug="finding-your-path", framework_version=1
+        )
+        ConsensusRating.objects.create(round=round_, competency_slug="voice", stage_slug="x")
+        round_.publish()
+        sync_on_commit()  # as publishing an upload or reporting a stage does
+        sync_on_commit(bravo.schema_name)
+    assert requested_syncs == ["district_alpha", "district_bravo"]
