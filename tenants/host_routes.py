@@ -9,6 +9,7 @@ every key is the state's.
 """
 
 from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
 from django_tenants.utils import get_public_schema_name
 
 from tenants.generations import generational_key
@@ -32,8 +33,6 @@ def district_for_host(hostname: str) -> District | None:
 
 
 def connect_route_signals() -> None:
-    from django.db.models.signals import post_delete, post_save
-
     for model in (District, Domain):
         for signal in (post_save, post_delete):
             signal.connect(_on_route_change, sender=model, dispatch_uid=f"host_routes.{model}")

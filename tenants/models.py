@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
+from tenants.template_schema import clone_template
+
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$"
 RESERVED_SLUGS = {"www", "admin", "api", "static", "media", "template", "public", "state"}
 
@@ -98,8 +100,6 @@ class District(TenantMixin):
 
     def create_schema(self, check_if_exists=False, sync_schema=True, verbosity=1):
         """Clone the template schema: structure, migration records and starter pages, no users."""
-        from tenants.template_schema import clone_template
-
         clone_template(self.schema_name)
 
     @property

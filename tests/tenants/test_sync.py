@@ -6,8 +6,10 @@ import pytest
 from django.core.management import call_command
 from django_tenants.utils import tenant_context
 
-from portrait.models import DistrictHomePage, StateHomePage
+from portrait.models import DistrictHomePage, DistrictPortraitPage, StateHomePage
+from progress.models import AssessmentRound, ConsensusRating
 from tenants.models import DistrictListing
+from tenants.sync import sync_on_commit
 from tests.conftest import celery_broker
 
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
@@ -93,8 +95,6 @@ def test_a_publish_while_the_broker_is_down_is_caught_up_by_the_rebuild(
 def test_deleting_a_page_queues_exactly_one_sync(
     alpha, django_capture_on_commit_callbacks, requested_syncs
 ):
-    from portrait.models import DistrictPortraitPage
-
     with tenant_context(alpha), django_capture_on_commit_callbacks(execute=True):
         DistrictPortraitPage.objects.get().delete()
     assert requested_syncs == ["district_alpha"]
@@ -103,8 +103,6 @@ def test_deleting_a_page_queues_exactly_one_sync(
 def test_publishing_two_pages_in_one_transaction_queues_one_sync(
     alpha, django_capture_on_commit_callbacks, requested_syncs
 ):
-    from portrait.models import DistrictPortraitPage
-
     with tenant_context(alpha), django_capture_on_commit_callbacks(execute=True):
         DistrictHomePage.objects.get().save_revision().publish()
         DistrictPortraitPage.objects.get().save_revision().publish()
@@ -115,9 +113,6 @@ def test_a_page_a_round_and_an_upload_in_one_transaction_queue_one_sync(
     alpha, bravo, django_capture_on_commit_callbacks, requested_syncs
 ):
     """Every kind of district publish asks for its sync the same way: once per district."""
-    from progress.models import AssessmentRound, ConsensusRating
-    from tenants.sync import sync_on_commit
-
     with django_capture_on_commit_callbacks(execute=True), tenant_context(alpha):
         DistrictHomePage.objects.get().save_revision().publish()
         round_ = AssessmentRound.objects.create(
