@@ -1,12 +1,13 @@
 """Keep the statewide read model in step with what is published."""
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import copy_for_translation_done, page_published, page_unpublished
 
 from portrait.sync import sync_district_portrait_and_stories, sync_state_portrait_and_stories
 from portrait.translation import share_home_permissions
+from tenants.on_commit import on_commit_once
 from tenants.state import on_state_schema
 from tenants.sync import register_district_sync
 
@@ -24,8 +25,7 @@ def _on_state_page_change(sender, instance, **kwargs) -> None:
     if not on_state_schema():
         return
     # Once per transaction, however many pages it publishes or deletes.
-    if not any(queued is _sync_state for _, queued, _ in connection.run_on_commit):
-        transaction.on_commit(_sync_state)
+    on_commit_once("state-portrait-sync", _sync_state)
 
 
 def _sync_state() -> None:

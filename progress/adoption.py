@@ -1,39 +1,18 @@
-"""State staff set a district's adoption stage directly; the change joins its history."""
+"""The history of each district's adoption stage: one row per change, whoever made it."""
 
-from django.db import transaction
-from django.utils import timezone
-
-from progress.statewide.models import AdoptionStageChange, ChangeSource
-from tenants.models import District
+from progress.statewide.models import AdoptionStageChange
+from tenants.adoption import StageChange
 
 
-def set_adoption_stage_by_state(district: District, stage: str, user, note: str = "") -> bool:
-    """Record a state change of stage; False when the district already stands there."""
-    with transaction.atomic():
-        district = District.objects.select_for_update().get(pk=district.pk)
-        if district.adoption_stage == stage:
-            return False
-        AdoptionStageChange.objects.create(
-            district=district,
-            stage=stage,
-            previous_stage=district.adoption_stage,
-            source=ChangeSource.STATE,
-            changed_by=user.get_username() if user else "",
-            note=note,
-            changed_at=timezone.now(),
-        )
-        district.adoption_stage = stage
-        district.save(update_fields=["adoption_stage", "updated_at"])
-    return True
-
-
-def record_state_change(sender, district, previous, user, **kwargs) -> None:
-    """The registry's edit form already saved the new stage; add it to the history."""
+def record_stage_change(change: StageChange) -> None:
+    """Registered with tenants.adoption: every change of stage joins the history."""
     AdoptionStageChange.objects.create(
-        district=district,
-        stage=district.adoption_stage,
-        previous_stage=previous,
-        source=ChangeSource.STATE,
-        changed_by=user.get_username() if user else "",
-        changed_at=timezone.now(),
+        district=change.district,
+        stage=change.stage,
+        previous_stage=change.previous_stage,
+        source=change.source,
+        changed_by=change.changed_by,
+        note=change.note,
+        changed_at=change.changed_at,
+        report_key=change.report_key,
     )

@@ -12,10 +12,10 @@ class ProgressConfig(AppConfig):
 
     def ready(self):
         # These modules import models, which exist only once the app registry is ready.
-        from progress.adoption import record_state_change
+        from progress.adoption import record_stage_change
         from progress.sync import sync_district_progress
-        from tenants.signals import adoption_stage_changed
+        from tenants.adoption import register_stage_recorder
         from tenants.sync import register_district_sync
 
         register_district_sync(sync_district_progress)
-        adoption_stage_changed.connect(record_state_change, dispatch_uid="progress.adoption")
+        register_stage_recorder(record_stage_change)

@@ -11,11 +11,11 @@ from django_tenants.utils import get_public_schema_name, schema_context, tenant_
 from progress.models import AdoptionStageReport, AssessmentRound, ConsensusRating, OutcomeCount
 from progress.statewide.models import (
     AdoptionStageChange,
-    ChangeSource,
     PublishedAssessment,
     PublishedOutcomeCount,
     PublishedRating,
 )
+from tenants.adoption import BY_DISTRICT, change_adoption_stage
 from tenants.models import District
 
 
@@ -121,25 +121,14 @@ def _write_adoption_reports(district, reports) -> None:
             "report_key", flat=True
         )
     )
-    fresh = [report for report in reports if report[0] not in known]
-    if not fresh:
-        return
-    district = District.objects.select_for_update().get(pk=district.pk)
-    stage = district.adoption_stage
-    for key, new_stage, note, username, reported_at in fresh:
-        AdoptionStageChange.objects.create(
-            district=district,
-            stage=new_stage,
-            previous_stage=stage,
-            source=ChangeSource.DISTRICT,
-            changed_by=username or "",
-            note=note,
-            changed_at=reported_at,
-            report_key=key,
-        )
-        stage = new_stage
-    latest = AdoptionStageChange.objects.filter(district=district).order_by("-changed_at", "-id")
-    current = latest.values_list("stage", flat=True).first()
-    if current and current != district.adoption_stage:
-        district.adoption_stage = current
-        district.save(update_fields=["adoption_stage", "updated_at"])
+    for key, stage, note, username, reported_at in reports:
+        if key not in known:
+            change_adoption_stage(
+                district,
+                stage,
+                source=BY_DISTRICT,
+                changed_by=username or "",
+                note=note,
+                changed_at=reported_at,
+                report_key=key,
+            )

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -15,10 +16,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from tenants.adoption import BY_STATE, change_adoption_stage
 from tenants.models import District, DistrictListing
 from tenants.permissions import StateOnlyPermissionPolicy
 from tenants.provisioning import DistrictSpec, provision_district
-from tenants.signals import adoption_stage_changed
 from tenants.state import on_state_schema
 from tenants.support import issue_support_link
 
@@ -66,12 +67,17 @@ class DistrictCreateView(generic.CreateView):
 
 class DistrictEditView(generic.EditView):
     def save_instance(self):
-        previous = District.objects.values_list("adoption_stage", flat=True).get(pk=self.object.pk)
-        district = super().save_instance()
-        if district.adoption_stage != previous:
-            adoption_stage_changed.send(
-                District, district=district, previous=previous, user=self.request.user
+        stage = self.form.cleaned_data["adoption_stage"]
+        with transaction.atomic():
+            # The other fields save as the form has them; the stage changes through its service.
+            self.object.adoption_stage = District.objects.values_list(
+                "adoption_stage", flat=True
+            ).get(pk=self.object.pk)
+            district = super().save_instance()
+            change_adoption_stage(
+                district, stage, source=BY_STATE, changed_by=self.request.user.get_username()
             )
+        district.refresh_from_db()
         return district
 
 

@@ -2,9 +2,10 @@
 from the page cache runs no query at all.
 
 Entries are kept under the state's generation (tenants/generations.py): any save or delete of
-a District or a Domain, and their querysets' `update()`, bumps it, so a route read before a
-change (a deactivation, a renamed domain) is never used after it, in any worker. The request's
-connection is on the public schema here, so every key is the state's.
+a District or a Domain bumps it, so a route read before a change (a deactivation, a renamed
+domain) is never used after it, in any worker. A bulk `update()` sends no signal: whoever runs
+one calls `districts_changed()`. The request's connection is on the public schema here, so
+every key is the state's.
 """
 
 from django.core.cache import caches
@@ -14,7 +15,6 @@ from django_tenants.utils import get_public_schema_name
 from tenants.generations import generational_key
 from tenants.models import District, Domain
 from tenants.page_cache import invalidate_state_pages
-from tenants.signals import districts_updated_in_bulk
 
 
 def district_for_host(hostname: str) -> District | None:
@@ -34,7 +34,7 @@ def district_for_host(hostname: str) -> District | None:
 
 def connect_route_signals() -> None:
     for model in (District, Domain):
-        for signal in (post_save, post_delete, districts_updated_in_bulk):
+        for signal in (post_save, post_delete):
             signal.connect(_on_route_change, sender=model, dispatch_uid=f"host_routes.{model}")
 
 

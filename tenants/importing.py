@@ -10,16 +10,15 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.text import Truncator
 
+from tenants.adoption import BY_STATE, change_adoption_stage
 from tenants.models import AdoptionStage, District
 from tenants.provisioning import DistrictSpec, check_district, district_for, provision_district
 
 logger = logging.getLogger(__name__)
 
 COLUMNS = ("name", "slug", "region", "adoption_stage")
-IMPORTABLE_STAGES = {
-    "": AdoptionStage.UNREPORTED,
-    **{stage.value: stage for stage in AdoptionStage if stage != AdoptionStage.UNREPORTED},
-}
+# Who the history names for a stage an import changes.
+IMPORTED_BY = "import_districts"
 # A PostgreSQL backend keeps the plan of every foreign-key check it has run and walks them all
 # on each table or index it creates, so one connection slows with every district it clones.
 DISTRICTS_PER_CONNECTION = 10
@@ -85,7 +84,7 @@ def check_csv(text: str) -> CheckedFile:
         if problems:
             result.errors.extend(RowError(line, problem) for problem in problems)
         else:
-            result.specs.append(DistrictSpec(name, slug, region, IMPORTABLE_STAGES[stage.lower()]))
+            result.specs.append(DistrictSpec(name, slug, region, stage_from_cell(stage)))
     if result.errors:
         result.specs = []
     return result
@@ -97,20 +96,29 @@ def _existing_slugs(slugs: Iterable[str]) -> set[str]:
     return set(District.objects.filter(slug__in=wanted).values_list("slug", flat=True))
 
 
+def stage_from_cell(value: str) -> str:
+    """A stage as a file may write it: in any case, or empty for one not reported yet."""
+    return value.strip().lower() or AdoptionStage.UNREPORTED
+
+
 def _row_problems(name: str, slug: str, region: str, stage: str, *, new: bool) -> list[str]:
-    problems = []
-    if stage.lower() not in IMPORTABLE_STAGES:
-        allowed = ", ".join(value for value in IMPORTABLE_STAGES if value)
-        problems.append(f"the adoption stage “{_shown(stage)}” is not one of {allowed}, or empty.")
-        stage = ""
-    district = district_for(DistrictSpec(name, slug, region, IMPORTABLE_STAGES[stage.lower()]))
+    """The row's problems in District's own words, from its own validators."""
+    district = district_for(DistrictSpec(name, slug, region, stage_from_cell(stage)))
     try:
         check_district(district, new=new)
     except ValidationError as error:
-        for field, messages in error.message_dict.items():
-            label = f"the slug “{_shown(slug)}”" if field == "slug" else f"the {field}"
-            problems.extend(f"{label}: {message}" for message in messages)
-    return problems
+        return [
+            f"{_label(field, slug)}: {message}"
+            for field, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return []
+
+
+def _label(field: str, slug: str) -> str:
+    if field == "slug":
+        return f"the slug “{_shown(slug)}”"
+    return f"the {District._meta.get_field(field).verbose_name}"
 
 
 def _shown(value: str) -> str:
@@ -195,14 +203,13 @@ def _reconnect() -> None:
 
 
 def _update(district: District, spec: DistrictSpec) -> bool:
-    changes = {
-        "name": spec.name,
-        "region": spec.region,
-        "adoption_stage": spec.adoption_stage,
-    }
+    changes = {"name": spec.name, "region": spec.region}
     changed = [field for field, value in changes.items() if getattr(district, field) != value]
     for field_name in changed:
         setattr(district, field_name, changes[field_name])
     if changed:
         district.save(update_fields=[*changed, "updated_at"])
-    return bool(changed)
+    moved = change_adoption_stage(
+        district, spec.adoption_stage, source=BY_STATE, changed_by=IMPORTED_BY
+    )
+    return bool(changed) or moved

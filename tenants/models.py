@@ -9,7 +9,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
-from tenants.signals import districts_updated_in_bulk
 from tenants.template_schema import clone_template
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$"
@@ -48,12 +47,6 @@ class DistrictQuerySet(models.QuerySet):
         return list(
             self.exclude(region="").order_by("region").values_list("region", flat=True).distinct()
         )
-
-    def update(self, **kwargs):
-        # A bulk deactivation sends no post_save; cached host routes must still forget it now.
-        rows = super().update(**kwargs)
-        districts_updated_in_bulk.send(sender=self.model)
-        return rows
 
 
 class District(TenantMixin):
@@ -125,18 +118,8 @@ def site_url(hostname: str) -> str:
     return f"{settings.PUBLIC_SCHEME}://{hostname}{suffix}"
 
 
-class DomainQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        # A bulk change sends no post_save; cached host routes must still forget it now.
-        rows = super().update(**kwargs)
-        districts_updated_in_bulk.send(sender=self.model)
-        return rows
-
-
 class Domain(DomainMixin):
     """A host name that routes to a district: its own sub-domain and any custom domains."""
-
-    objects = DomainQuerySet.as_manager()
 
     class Meta:
         ordering = ["-is_primary", "domain"]

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models.signals import post_delete
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
 from tenants.models import District, DistrictListing
+from tenants.on_commit import on_commit_once
 from tenants.page_cache import invalidate_state_pages
 from tenants.signals import district_sync_requested
 from tenants.template_schema import template_schema_name
@@ -46,15 +47,16 @@ def _on_page_change(sender, instance, **kwargs) -> None:
     schema_name = connection.schema_name
     if schema_name in (get_public_schema_name(), template_schema_name()):
         return
-    # By commit time the connection may have left the district: name it now.
-    sync = partial(request_district_sync, schema_name)
-    # One sync per district per transaction, however many pages it publishes or deletes.
-    if not any(_same_sync(queued, sync) for _, queued, _ in connection.run_on_commit):
-        transaction.on_commit(sync)
+    sync_on_commit(schema_name)
 
 
-def _same_sync(queued, sync: partial) -> bool:
-    return isinstance(queued, partial) and (queued.func, queued.args) == (sync.func, sync.args)
+def sync_on_commit(schema_name: str | None = None) -> None:
+    """The one way a district's publish reaches the read model: once its transaction commits,
+    one sync per district however many things it published (pages, rounds, uploads, reports).
+    """
+    # Named now: by commit time the connection may have left the district.
+    schema_name = schema_name or connection.schema_name
+    on_commit_once(("district-sync", schema_name), partial(request_district_sync, schema_name))
 
 
 def request_district_sync(schema_name: str) -> bool:

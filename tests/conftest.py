@@ -6,6 +6,7 @@ so their rows have the same primary keys; tests change them inside a rolled-back
 """
 
 from contextlib import contextmanager
+from functools import partial
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -122,17 +123,8 @@ def forget_broker_connections():
 
 @pytest.fixture
 def commit_callbacks(django_capture_on_commit_callbacks):
-    """Run on-commit callbacks at the end of the block, as a real commit would, and then
-    forget them as a commit does (the test transaction itself never commits)."""
-
-    @contextmanager
-    def run():
-        start = len(connection.run_on_commit)
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            yield callbacks
-        del connection.run_on_commit[start:]
-
-    return run
+    """Run on-commit callbacks at the end of the block, as a real commit would."""
+    return partial(django_capture_on_commit_callbacks, execute=True)
 
 
 # State users of the GraphQL API and the dashboard.

@@ -22,6 +22,7 @@ class PortalExecutionContext(DeferredExecutionContext):
         path = _keys_only(error.path if path is None else path.as_list())
         return super().handle_field_error(_in_portal_words(error), return_type, path)
 
+    # Kept on measurement: LearnerOutcomes at 1,300 districts, 1.5 s vs 2.3 s without it.
     def complete_list_value(self, return_type, field_nodes, info, path, result):
         if isinstance(result, list | tuple) and not self._has_field_middleware():
             complete_item = self._plain_item_completer(return_type.of_type, field_nodes)

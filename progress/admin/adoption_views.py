@@ -3,14 +3,14 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from progress.models import AdoptionStageReport
 from tenants.state import on_state_schema
-from tenants.sync import request_district_sync
+from tenants.sync import sync_on_commit
 
 
 class AdoptionStageReportForm(forms.ModelForm):
@@ -30,8 +30,7 @@ def adoption_view(request):
             report = form.save(commit=False)
             report.reported_by = request.user
             report.save()
-            schema_name = connection.schema_name
-            transaction.on_commit(lambda: request_district_sync(schema_name))
+            sync_on_commit()
         messages.success(
             request,
             _("The state will see your portrait as “%(stage)s”.")

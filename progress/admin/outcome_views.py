@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,7 +16,7 @@ from progress.outcome_csv import OutcomeFileRefused, read_outcome_csv, template_
 from statewide.models import StateCompetency
 from tenants.spreadsheets import CONTENT_TYPES
 from tenants.state import on_state_schema
-from tenants.sync import request_district_sync
+from tenants.sync import sync_on_commit
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
@@ -108,8 +108,7 @@ def publish_upload_view(request, pk):
     if request.method == "POST" and upload.published_at is None:
         upload.published_at = timezone.now()
         upload.save(update_fields=["published_at"])
-        schema_name = connection.schema_name
-        transaction.on_commit(lambda: request_district_sync(schema_name))
+        sync_on_commit()
         messages.success(
             request,
             _(

@@ -2,9 +2,9 @@ import graphene
 from graphql import GraphQLError
 
 from portal.api.permissions import require
-from progress.adoption import set_adoption_stage_by_state
 from progress.api.permissions import ProgressPermissions
 from progress.api.types import DistrictAdoptionStage
+from tenants.adoption import BY_STATE, change_adoption_stage
 from tenants.models import District
 
 
@@ -28,7 +28,13 @@ class SetDistrictAdoptionStage(graphene.Mutation):
         if district is None:
             raise GraphQLError(f"No active district has the slug “{slug}”.")
         value = getattr(stage, "value", stage)
-        changed = set_adoption_stage_by_state(district, value, info.context.user, note or "")
+        changed = change_adoption_stage(
+            district,
+            value,
+            source=BY_STATE,
+            changed_by=user.get_username() if (user := info.context.user) else "",
+            note=note or "",
+        )
         district.refresh_from_db()
         return cls(district=district, changed=changed)
 

@@ -7,12 +7,12 @@ and notes never leave the district.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from progress.statewide.models import FrameworkVersion
-from tenants.sync import request_district_sync
+from tenants.sync import sync_on_commit
 
 
 class RoundStatus(models.TextChoices):
@@ -68,8 +68,7 @@ class AssessmentRound(models.Model):
         self.status = RoundStatus.PUBLISHED
         self.published_at = timezone.now()
         self.save(update_fields=["status", "published_at"])
-        schema_name = connection.schema_name
-        transaction.on_commit(lambda: request_district_sync(schema_name))
+        sync_on_commit()
 
 
 class IndividualRating(models.Model):

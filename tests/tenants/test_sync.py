@@ -2,12 +2,14 @@
 
 import logging
 
+import pytest
 from django.core.management import call_command
 from django_tenants.utils import tenant_context
 
 from portrait.models import DistrictHomePage, DistrictPortraitPage, StateHomePage
+from progress.models import AssessmentRound, ConsensusRating
 from tenants.models import DistrictListing
-from tenants.sync import request_district_sync
+from tenants.sync import sync_on_commit
 from tests.conftest import celery_broker
 
 CLOSED_PORT_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
@@ -23,9 +25,12 @@ def publish_home_title(district, title, on_commit):
         return home
 
 
-def syncs(callbacks) -> list:
-    """The directory syncs among what waits for the commit (the page cache waits there too)."""
-    return [call for call in callbacks if getattr(call, "func", None) is request_district_sync]
+@pytest.fixture
+def requested_syncs(monkeypatch) -> list[str]:
+    """The schemas whose directory sync the commit asks for, instead of asking the broker."""
+    requested: list[str] = []
+    monkeypatch.setattr("tenants.sync.request_district_sync", requested.append)
+    return requested
 
 
 def test_publishing_in_a_district_updates_its_listing_only(
@@ -59,14 +64,14 @@ def test_unpublishing_the_home_page_clears_the_listing(alpha, django_capture_on_
 
 
 def test_publishing_on_the_state_site_starts_no_district_sync(
-    alpha, django_capture_on_commit_callbacks
+    alpha, django_capture_on_commit_callbacks, requested_syncs
 ):
     root = StateHomePage.get_first_root_node()
     state_home = StateHomePage(title="State home", slug="state-home-for-sync")
     root.add_child(instance=state_home)
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         state_home.save_revision().publish()
-    assert syncs(callbacks) == []
+    assert requested_syncs == []
 
 
 def test_a_publish_while_the_broker_is_down_is_caught_up_by_the_rebuild(
@@ -87,17 +92,34 @@ def test_a_publish_while_the_broker_is_down_is_caught_up_by_the_rebuild(
     assert DistrictListing.objects.get(district=alpha).home_title == home.title
 
 
-def test_deleting_a_page_queues_exactly_one_sync(alpha, django_capture_on_commit_callbacks):
-    with tenant_context(alpha), django_capture_on_commit_callbacks(execute=False) as callbacks:
+def test_deleting_a_page_queues_exactly_one_sync(
+    alpha, django_capture_on_commit_callbacks, requested_syncs
+):
+    with tenant_context(alpha), django_capture_on_commit_callbacks(execute=True):
         DistrictPortraitPage.objects.get().delete()
-    assert len(syncs(callbacks)) == 1
-    assert syncs(callbacks)[0].args == ("district_alpha",)
+    assert requested_syncs == ["district_alpha"]
 
 
 def test_publishing_two_pages_in_one_transaction_queues_one_sync(
-    alpha, django_capture_on_commit_callbacks
+    alpha, django_capture_on_commit_callbacks, requested_syncs
 ):
-    with tenant_context(alpha), django_capture_on_commit_callbacks(execute=False) as callbacks:
+    with tenant_context(alpha), django_capture_on_commit_callbacks(execute=True):
         DistrictHomePage.objects.get().save_revision().publish()
         DistrictPortraitPage.objects.get().save_revision().publish()
-    assert len(syncs(callbacks)) == 1
+    assert requested_syncs == ["district_alpha"]
+
+
+def test_a_page_a_round_and_an_upload_in_one_transaction_queue_one_sync(
+    alpha, bravo, django_capture_on_commit_callbacks, requested_syncs
+):
+    """Every kind of district publish asks for its sync the same way: once per district."""
+    with django_capture_on_commit_callbacks(execute=True), tenant_context(alpha):
+        DistrictHomePage.objects.get().save_revision().publish()
+        round_ = AssessmentRound.objects.create(
+            name="Spring", framework_slug="finding-your-path", framework_version=1
+        )
+        ConsensusRating.objects.create(round=round_, competency_slug="voice", stage_slug="x")
+        round_.publish()
+        sync_on_commit()  # as publishing an upload or reporting a stage does
+        sync_on_commit(bravo.schema_name)
+    assert requested_syncs == ["district_alpha", "district_bravo"]

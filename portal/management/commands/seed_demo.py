@@ -11,7 +11,7 @@ from portal import demo_content
 from portrait import demo as portrait_demo
 from portrait.models import DistrictHomePage, StateHomePage
 from progress.demo import seed_demo_progress
-from tenants.importing import IMPORTABLE_STAGES, apply_import
+from tenants.importing import apply_import, stage_from_cell
 from tenants.management.progress import progress_bar
 from tenants.models import District, site_url
 from tenants.provisioning import DistrictSpec
@@ -49,7 +49,7 @@ class Command(BaseCommand):
             self._state_site()
             self._state_staff(password)
         specs = [
-            DistrictSpec(name, slug, region, IMPORTABLE_STAGES[stage])
+            DistrictSpec(name, slug, region, stage_from_cell(stage))
             for name, slug, region, stage in demo_content.DISTRICTS[: max(options["districts"], 1)]
         ]
         with progress_bar(self, len(specs), "Demo districts", options["no_progress"]) as bar:
