@@ -49,9 +49,11 @@ class DistrictQuerySet(models.QuerySet):
     def update(self, **kwargs):
         # A bulk deactivation sends no signal; cached host routes must still forget it now.
         from tenants.host_routes import districts_changed
+        from tenants.signals import districts_updated
 
         rows = super().update(**kwargs)
         districts_changed()
+        districts_updated.send(sender=District, fields=frozenset(kwargs))
         return rows
 
 
