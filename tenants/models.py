@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
@@ -92,6 +94,15 @@ class District(TenantMixin):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # Statewide pages walk active districts by name in code-point order, a page at a time.
+            models.Index(
+                Collate("name", "C"),
+                F("id"),
+                condition=Q(is_active=True),
+                name="active_districts_by_name",
+            )
+        ]
         permissions = [
             ("open_support_link", "Can open a district's admin through a support link"),
         ]
