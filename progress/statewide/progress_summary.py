@@ -38,11 +38,12 @@ def district_ratings_replaced(district_id: int):
     summary before the block and its new one enters after, in the caller's transaction."""
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute(f"LOCK TABLE {SUMMARY} IN ROW EXCLUSIVE MODE")
-            # Two syncs of one district would otherwise both withdraw the same ratings.
+            # Two syncs of one district would otherwise both withdraw the same ratings. The row
+            # first: a district saved in the admin holds it while it recounts under the table.
             cursor.execute(
                 f"SELECT 1 FROM {District._meta.db_table} WHERE id = %s FOR UPDATE", [district_id]
             )
+            cursor.execute(f"LOCK TABLE {SUMMARY} IN ROW EXCLUSIVE MODE")
             _withdraw(cursor, district_id)
         yield
         with connection.cursor() as cursor:
