@@ -71,24 +71,32 @@ def _level_position(level: str) -> int:
 
 # Every (district, grade band) row with a published count, as `outcome_table` orders its cells:
 # district names by code point (Python's order), each row padded to every performance level.
-# Walked from an index on districts' names, so a page reads its own rows and the ones it skips.
+# The rows of a page are chosen first, walking the index of active districts by name, so a
+# page reads its own rows and the ones it skips, never the whole state.
+_COUNTS = PublishedOutcomeCount._meta.db_table
 _PAGE_SQL = f"""
-    SELECT d.id, b.grade_band, l.level, coalesce(c.count, 0)
-      FROM {District._meta.db_table} d
-     CROSS JOIN LATERAL (
-            SELECT DISTINCT grade_band FROM {PublishedOutcomeCount._meta.db_table}
-             WHERE district_id = d.id AND competency_slug = %(competency)s
-               AND school_year = %(year)s
-           ) b
+    SELECT r.id, r.grade_band, l.level, coalesce(c.count, 0)
+      FROM (
+            SELECT d.id, d.name, b.grade_band, b.position
+              FROM {District._meta.db_table} d
+             CROSS JOIN LATERAL (
+                    SELECT grade_band,
+                           coalesce(array_position(%(bands)s::text[], grade_band::text), 99)
+                               AS position
+                      FROM {_COUNTS}
+                     WHERE district_id = d.id AND competency_slug = %(competency)s
+                       AND school_year = %(year)s
+                     GROUP BY grade_band
+                   ) b
+             WHERE d.is_active
+             ORDER BY d.name COLLATE "C", d.id, b.position, b.grade_band COLLATE "C"
+            OFFSET %(offset)s LIMIT %(limit)s
+           ) r
      CROSS JOIN unnest(%(levels)s::text[]) WITH ORDINALITY AS l(level, position)
-      LEFT JOIN {PublishedOutcomeCount._meta.db_table} c
-             ON c.district_id = d.id AND c.competency_slug = %(competency)s
-            AND c.school_year = %(year)s AND c.grade_band = b.grade_band AND c.level = l.level
-     WHERE d.is_active
-     ORDER BY d.name COLLATE "C", d.id,
-              coalesce(array_position(%(bands)s::text[], b.grade_band::text), 99),
-              b.grade_band COLLATE "C", l.position
-     OFFSET %(offset)s LIMIT %(limit)s
+      LEFT JOIN {_COUNTS} c
+             ON c.district_id = r.id AND c.competency_slug = %(competency)s
+            AND c.school_year = %(year)s AND c.grade_band = r.grade_band AND c.level = l.level
+     ORDER BY r.name COLLATE "C", r.id, r.position, r.grade_band COLLATE "C", l.position
 """
 
 
@@ -109,8 +117,8 @@ def outcome_page(
                 "year": school_year,
                 "levels": PerformanceLevel.values,
                 "bands": GradeBand.values,
-                "offset": first_row * width,
-                "limit": (end_row - first_row) * width,
+                "offset": first_row,
+                "limit": end_row - first_row,
             },
         )
         fetched = cursor.fetchall()
