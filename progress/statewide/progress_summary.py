@@ -17,6 +17,7 @@ from django.db import connection, transaction
 
 from progress.statewide.models import FrameworkProgressCount, PublishedRating
 from tenants.models import District
+from tenants.page_cache import invalidate_state_pages
 
 SUMMARY = FrameworkProgressCount._meta.db_table
 KEY = "framework_slug, region, competency_slug, stage_slug"
@@ -79,7 +80,10 @@ def rebuild_progress_summary() -> int:
         cursor.execute(f"DELETE FROM {SUMMARY}")
         contribution = _CONTRIBUTION.format(district_condition="")
         cursor.execute(f"INSERT INTO {SUMMARY} ({KEY}, district_count) {contribution}")
-        return cursor.rowcount
+        rows = cursor.rowcount
+    # Raw SQL sends no signal: cached statewide answers must forget the old counts.
+    invalidate_state_pages()
+    return rows
 
 
 # What a district counts for depends on these; any other change leaves the summary alone.
