@@ -16,25 +16,29 @@ COMPETENCY, YEAR = "critical-thinker", "2024-25"
 def state(db):
     District.objects.update(is_active=False)
     # Names whose code-point order differs from a language's collation (case, accents).
-    named = {"zeta": "zeta Schools", "alpha": "Alpha Schools", "umlaut": "Ärla Schools"}
+    named = {
+        "page-zeta": "zeta Schools",
+        "page-alpha": "Alpha Schools",
+        "page-umlaut": "Ärla Schools",
+    }
     for slug, name in named.items():
         listed_district(slug)
         District.objects.filter(slug=slug).update(name=name)
-    twin = listed_district("twin")  # the same name as another district: ties go by id
+    twin = listed_district("page-twin")  # the same name as another district: ties go by id
     District.objects.filter(pk=twin.pk).update(name="Alpha Schools")
-    gone = listed_district("gone", active=False)
+    gone = listed_district("page-gone", active=False)
     rows = {
-        "zeta": {"9-12": {"beginning": 12, "meeting": 40}, "K-2": {"exceeding": 3}},
-        "alpha": {"3-5": {"beginning": 15, "approaching": 22, "meeting": 31, "exceeding": 10}},
-        "umlaut": {"6-8": {"beginning": 0, "approaching": 50}, "3-5": {"meeting": 70}},
-        "twin": {"K-2": {"beginning": 11, "approaching": 12, "meeting": 13, "exceeding": 14}},
+        "page-zeta": {"9-12": {"beginning": 12, "meeting": 40}, "K-2": {"exceeding": 3}},
+        "page-alpha": {"3-5": {"beginning": 15, "approaching": 22, "meeting": 31, "exceeding": 10}},
+        "page-umlaut": {"6-8": {"beginning": 0, "approaching": 50}, "3-5": {"meeting": 70}},
+        "page-twin": {"K-2": {"beginning": 11, "approaching": 12, "meeting": 13, "exceeding": 14}},
     }
     for slug, table in rows.items():
         outcome_counts(District.objects.get(slug=slug), COMPETENCY, YEAR, table)
     outcome_counts(gone, COMPETENCY, YEAR, {"K-2": {"beginning": 50}})
-    outcome_counts(District.objects.get(slug="alpha"), "other", YEAR, {"K-2": {"meeting": 50}})
+    outcome_counts(District.objects.get(slug="page-alpha"), "other", YEAR, {"K-2": {"meeting": 50}})
     outcome_counts(
-        District.objects.get(slug="alpha"), COMPETENCY, "2023-24", {"K-2": {"meeting": 5}}
+        District.objects.get(slug="page-alpha"), COMPETENCY, "2023-24", {"K-2": {"meeting": 5}}
     )
 
 
@@ -56,8 +60,8 @@ def test_a_small_cell_hides_its_row_even_when_the_page_shows_only_its_large_cell
     page = outcome_page(COMPETENCY, YEAR, first=2, offset=len(outcome_table(COMPETENCY, YEAR)) - 3)
 
     assert [(c.district.slug, c.count, c.suppressed) for c in page] == [
-        ("umlaut", None, True),
-        ("umlaut", None, True),
+        ("page-umlaut", None, True),
+        ("page-umlaut", None, True),
     ]
 
 
