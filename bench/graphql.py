@@ -21,7 +21,10 @@ client, signed in as a superuser so that DistrictProfile includes the assessment
 times after two warm-up calls. Printed per operation and size: SQL queries per request,
 median and p95 latency, and for each the ratio large/small. Goals: the same query count at
 both sizes; p95 under 100 ms for StatewideAdoption, FrameworkProgress and PortraitCoverage and under
-300 ms for LearnerOutcomes; latency ratio under 2.
+300 ms for LearnerOutcomes; latency ratio under 2. The paged reads (a page of LearnerOutcomes
+of 100 cells, first and at a fixed offset, and FrameworkProgress, which reads a summary kept
+at sync time) are held to p95 under 100 ms and a ratio under 1.5, computed (cache off).
+`--only NAME` (repeatable) times some operations only.
 
 Each size is measured twice: with the response cache off, so every answer is computed, and on,
 as deployed (portal/api/response_cache.py: an answer is kept until the read model changes, so
@@ -46,20 +49,46 @@ from _fresh_db import (  # noqa: E402
     percentile,
 )
 
+OUTCOMES = {"competency": "sc-1", "schoolYear": "2024-25"}
 OPERATIONS = {
     "StatewideAdoption": {},
     "FrameworkProgress": {"framework": "finding-your-path"},
     "PortraitCoverage": {},
-    "LearnerOutcomes": {"competency": "sc-1", "schoolYear": "2024-25"},
+    "LearnerOutcomes": OUTCOMES,
     "DistrictProfile": {"slug": "d00001", "framework": "finding-your-path"},
+    # Pages of 100 cells: the first, and one at an offset inside the smaller state (100
+    # districts hold 1,600 cells).
+    "LearnerOutcomes first page": {**OUTCOMES, "first": 100, "offset": 0},
+    "LearnerOutcomes page at 1,500": {**OUTCOMES, "first": 100, "offset": 1500},
 }
+PAGED_OPERATION = """
+query LearnerOutcomesPage($competency: String!, $schoolYear: String!, $first: Int, $offset: Int) {
+  learnerOutcomes(
+    competency: $competency, schoolYear: $schoolYear, first: $first, offset: $offset
+  ) {
+    district { slug }
+    gradeBand
+    level
+    count
+    suppressed
+  }
+}
+"""
 GOAL_P95_MS = {
     "StatewideAdoption": 100,
     "FrameworkProgress": 100,
     "PortraitCoverage": 100,
     "LearnerOutcomes": 300,
+    "LearnerOutcomes first page": 100,
+    "LearnerOutcomes page at 1,500": 100,
 }
 GOAL_RATIO = 2.0
+# The paged reads, computed: their cost follows the page, not the state.
+GOAL_RATIO_PAGED = {
+    "FrameworkProgress": 1.5,
+    "LearnerOutcomes first page": 1.5,
+    "LearnerOutcomes page at 1,500": 1.5,
+}
 REGIONS = ["Northern", "Central", "Southern", "Coastal", "Mountain", "Valley", "Plains", "Lakes"]
 STAGES = ["not_considering", "considering", "developing", "finalized", "unreported"]
 BANDS = ["K-2", "3-5", "6-8", "9-12"]
@@ -71,10 +100,12 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=100)
     parser.add_argument("--large", type=int, default=1300)
     parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--only", action="append", choices=list(OPERATIONS), metavar="NAME")
     add_database_arguments(parser)
     args = parser.parse_args()
     if not 1 <= args.small < args.large:
         parser.error("need 1 <= --small < --large")
+    args.operations = args.only or list(OPERATIONS)
     with fresh_database(args, prefix="bench_graphql") as db:
         run(args, db)
 
@@ -98,7 +129,7 @@ def run(args, db) -> None:
             # The rate limit off: the bench sends hundreds of requests a minute from one address.
             with override_settings(WAGTAIL_CACHE=cached, GRAPHQL_RATE_LIMIT_PER_ADDRESS=None):
                 results[size, cached] = {
-                    name: measure(client, name, args.runs) for name in OPERATIONS
+                    name: measure(client, name, args.runs) for name in args.operations
                 }
     for cached, title in (
         (False, "answers computed (response cache off)"),
@@ -223,11 +254,21 @@ def add_districts(first: int, last: int, rng: random.Random) -> None:
             ),
             batch_size=5000,
         )
+    _count_progress_summary()
     with connection.cursor() as cursor:
         # As autovacuum leaves bulk-inserted tables: statistics, and index-only scans possible.
         cursor.execute("VACUUM ANALYZE")
     # Bulk writes send no signals: say, as a sync would, that the read model has changed.
     invalidate_state_pages()
+
+
+def _count_progress_summary() -> None:
+    """What the sync keeps up to date one district at a time, recounted after bulk writes."""
+    try:
+        from progress.statewide.progress_summary import rebuild_progress_summary
+    except ImportError:  # a tree from before the summary (for a side-by-side baseline)
+        return
+    rebuild_progress_summary()
 
 
 def signed_in_client():
@@ -246,7 +287,8 @@ def measure(client, name: str, runs: int) -> dict:
     # The app's modules load models: import them once fresh_database has set Django up.
     from portal.api.execute import operation_text
 
-    body = json.dumps({"query": operation_text(name), "variables": OPERATIONS[name]})
+    text = PAGED_OPERATION if "page" in name else operation_text(name)
+    body = json.dumps({"query": text, "variables": OPERATIONS[name]})
 
     def send():
         response = client.post("/graphql/", body, content_type="application/json")
@@ -275,29 +317,31 @@ def measure(client, name: str, runs: int) -> dict:
 
 def report(args, results) -> None:
     small, large = results[args.small], results[args.large]
-    print(f"\n{'operation':<18} {'queries':>15} {'median ms':>24} {'p95 ms':>24} {'goal':>24}")
+    width = max(len(name) for name in args.operations)
+    print(f"\n{'operation':<{width}} {'queries':>15} {'median ms':>24} {'p95 ms':>24} {'goal':>24}")
     sizes = f"{args.small:>7} {args.large:>7}"
-    print(f"{'':<18} {sizes} {'ratio':>5}  {sizes} {'ratio':>7}  {sizes} {'ratio':>7}")
-    for name in OPERATIONS:
+    print(f"{'':<{width}} {sizes} {'ratio':>5}  {sizes} {'ratio':>7}  {sizes} {'ratio':>7}")
+    for name in args.operations:
         s, big = small[name], large[name]
         ratios = {key: _ratio(big[key], s[key]) for key in ("queries", "median", "p95")}
         goal_p95 = GOAL_P95_MS.get(name)
+        goal_ratio = GOAL_RATIO_PAGED.get(name, GOAL_RATIO)
         met = (
             s["queries"] == big["queries"]
-            and ratios["p95"] < GOAL_RATIO
+            and ratios["p95"] < goal_ratio
             and (goal_p95 is None or big["p95"] < goal_p95)
         )
         goal = f"p95<{goal_p95} ms, " if goal_p95 else ""
         print(
-            f"{name:<18} {s['queries']:>7} {big['queries']:>7} {ratios['queries']:>5.2f}  "
+            f"{name:<{width}} {s['queries']:>7} {big['queries']:>7} {ratios['queries']:>5.2f}  "
             f"{s['median']:>7.1f} {big['median']:>7.1f} {ratios['median']:>7.2f}  "
             f"{s['p95']:>7.1f} {big['p95']:>7.1f} {ratios['p95']:>7.2f}  "
-            f"{goal + 'ratio<2':>18} {'met' if met else 'MISSED'}"
+            f"{goal + f'ratio<{goal_ratio:g}':>18} {'met' if met else 'MISSED'}"
         )
     print(f"ratios are {args.large:,} / {args.small:,}; the goal's ratio is the p95 one")
     print(
         f"\nresponse sizes at {args.large:,}: "
-        + ", ".join(f"{name} {large[name]['size'] / 1024:.0f} KB" for name in OPERATIONS)
+        + ", ".join(f"{name} {large[name]['size'] / 1024:.0f} KB" for name in args.operations)
     )
 
 

@@ -15,6 +15,7 @@ from progress.statewide.models import (
     PublishedOutcomeCount,
     PublishedRating,
 )
+from progress.statewide.progress_summary import district_ratings_replaced
 from tenants.adoption import BY_DISTRICT, change_adoption_stage
 from tenants.models import District
 
@@ -39,7 +40,8 @@ def sync_district_progress(district: District) -> None:
         )
     with schema_context(get_public_schema_name()), transaction.atomic():
         now = timezone.now()
-        _write_assessments(district, rounds, consensus, now)
+        with district_ratings_replaced(district.pk):
+            _write_assessments(district, rounds, consensus, now)
         PublishedOutcomeCount.objects.filter(district=district).delete()
         PublishedOutcomeCount.objects.bulk_create(
             PublishedOutcomeCount(district=district, synced_at=now, **cell) for cell in counts

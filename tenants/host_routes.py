@@ -4,8 +4,8 @@ from the page cache runs no query at all.
 Entries are kept under the state's generation (tenants/generations.py): any save or delete of
 a District or a Domain bumps it, so a route read before a change (a deactivation, a renamed
 domain) is never used after it, in any worker. A bulk `update()` sends no signal: whoever runs
-one calls `districts_changed()`. The request's connection is on the public schema here, so
-every key is the state's.
+one calls `update_and_announce()` instead, or `districts_changed()` after it. The request's
+connection is on the public schema here, so every key is the state's.
 """
 
 from django.core.cache import caches
@@ -15,6 +15,7 @@ from django_tenants.utils import get_public_schema_name
 from tenants.generations import generational_key
 from tenants.models import District, Domain
 from tenants.page_cache import invalidate_state_pages
+from tenants.signals import districts_updated
 
 
 def district_for_host(hostname: str) -> District | None:
@@ -36,6 +37,7 @@ def connect_route_signals() -> None:
     for model in (District, Domain):
         for signal in (post_save, post_delete):
             signal.connect(_on_route_change, sender=model, dispatch_uid=f"host_routes.{model}")
+    districts_updated.connect(_on_route_change, dispatch_uid="host_routes.bulk")
 
 
 def _on_route_change(sender, **kwargs) -> None:

@@ -16,6 +16,7 @@ from progress.statewide.models import (
     AdoptionStageChange,
     Competency,
     Condition,
+    FrameworkProgressCount,
     FrameworkVersion,
     PublishedAssessment,
     PublishedRating,
@@ -138,14 +139,14 @@ class RegionTable:
         for region, n in districts.order_by():
             sizes[_region_key(region)] += n
         counts: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-        ratings = PublishedRating.objects.filter(
-            is_latest=True, framework_slug=version.framework.slug, district__is_active=True
+        # The summary kept at sync time: rows per region, competency and stage, however
+        # many districts there are.
+        summary = FrameworkProgressCount.objects.filter(
+            framework_slug=version.framework.slug, district_count__gt=0
         )
-        for region, competency, stage, n in (
-            ratings.values_list("district__region", "competency_slug", "stage_slug")
-            .annotate(n=Count("*"))  # not Count("id"): the partial index answers alone
-            .order_by()
-        ):
+        for region, competency, stage, n in summary.values_list(
+            "region", "competency_slug", "stage_slug", "district_count"
+        ).order_by():
             counts[_region_key(region)][competency][stage] += n
         return cls(list(Stage.objects.filter(version_id=version_id)), sizes, counts)
 

@@ -1,12 +1,12 @@
 import graphene
 from django.db.models import Count
 
-from portal.api.paging import check_page, page, page_arguments
+from portal.api.paging import check_page, page_arguments
 from portal.api.permissions import request_user, user_has_permissions
 from progress.api.loaders import active_districts
 from progress.api.permissions import ProgressPermissions
 from progress.api.types import AdoptionStageCount, Framework, LearnerOutcome
-from progress.outcomes import outcome_table
+from progress.outcomes import outcome_page
 from progress.statewide.models import FrameworkVersion
 from tenants.models import AdoptionStage
 
@@ -61,9 +61,9 @@ class ProgressQueries(graphene.ObjectType):
         unsuppressed = user_has_permissions(
             request_user(info), [ProgressPermissions.VIEW_UNSUPPRESSED_COUNTS]
         )
-        # Suppression looks at the whole table (complementary cells), so page after it.
-        table = outcome_table(competency, school_year, unsuppressed=unsuppressed)
-        return page(table, first=first, offset=offset, largest=LARGEST_OUTCOME_PAGE)
+        return outcome_page(
+            competency, school_year, first=first, offset=offset, unsuppressed=unsuppressed
+        )
 
 
 def _newest_versions():

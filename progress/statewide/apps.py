@@ -10,3 +10,20 @@ class ProgressStatewideConfig(AppConfig):
     label = "progress_statewide"
     verbose_name = _("Statewide progress")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from progress.statewide import progress_summary
+        from tenants.models import District
+        from tenants.signals import districts_updated
+
+        post_save.connect(
+            progress_summary.on_district_saved, sender=District, dispatch_uid="progress_summary"
+        )
+        post_delete.connect(
+            progress_summary.on_district_deleted, sender=District, dispatch_uid="progress_summary"
+        )
+        districts_updated.connect(
+            progress_summary.on_districts_updated, dispatch_uid="progress_summary"
+        )

@@ -31,7 +31,7 @@ def test_coverage_counts_districts_per_state_competency(published):
 
 
 def test_coverage_leaves_out_inactive_districts(published, bravo):
-    District.objects.filter(pk=bravo.pk).update(is_active=False)
+    District.objects.filter(pk=bravo.pk).update_and_announce(is_active=False)
     counts = {row.slug: row.aligned_district_count for row in coverage_rows()}
     assert counts["engaged-citizen"] == 1
 

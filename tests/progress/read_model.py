@@ -13,6 +13,7 @@ from progress.statewide.models import (
     PublishedOutcomeCount,
     PublishedRating,
 )
+from progress.statewide.progress_summary import district_ratings_replaced
 from statewide.models import (
     PortraitAlignment,
     PortraitCompetencyListing,
@@ -70,6 +71,12 @@ def portrait(district, title: str, competencies: dict[str, list[str]]) -> Portra
 def published_round(
     district, round_key: int, stages: dict[str, str], published_at: datetime, latest=True
 ) -> PublishedAssessment:
+    # As the sync does: the district's ratings leave the progress summary and enter it again.
+    with district_ratings_replaced(district.pk):
+        return _write_round(district, round_key, stages, published_at, latest)
+
+
+def _write_round(district, round_key, stages, published_at, latest) -> PublishedAssessment:
     if latest:
         PublishedAssessment.objects.filter(district=district, framework_slug=FYP).update(
             is_latest=False

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from progress.api.loaders import UNASSESSED
 from statewide.models import StateSettings
-from tenants.host_routes import districts_changed
 from tenants.models import District
 from tests.api_client import assert_no_permission, get_data, operation, post
 from tests.progress.read_model import days_ago, listed_district, published_round
@@ -37,8 +36,7 @@ def progress(client, region: str | None = None) -> dict[str, dict[str, int | Non
 
 def seed(world: list[tuple[str, dict[str, str]]], minimum: int) -> list[District]:
     """Districts d0, d1, … (region, competency → category), the only active ones."""
-    District.objects.update(is_active=False)
-    districts_changed()  # a bulk update sends no signal
+    District.objects.update_and_announce(is_active=False)
     districts = []
     for index, (region, categories) in enumerate(world):
         district = listed_district(f"d{index}", region=region)

@@ -161,6 +161,6 @@ def test_an_unknown_host_gets_a_plain_404(alpha, host_client, host):
 
 
 def test_an_inactive_districts_host_gets_404(alpha, host_client):
-    District.objects.filter(pk=alpha.pk).update(is_active=False)
+    District.objects.filter(pk=alpha.pk).update_and_announce(is_active=False)
     assert host_client("alpha.localhost").get("/").status_code == 404
     assert host_client("alpha.localhost").get("/admin/login/").status_code == 404

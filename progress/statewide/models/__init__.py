@@ -10,6 +10,7 @@ from progress.statewide.models.frameworks import (
 from progress.statewide.models.read_model import (
     AdoptionStageChange,
     ChangeSource,
+    FrameworkProgressCount,
     PublishedAssessment,
     PublishedOutcomeCount,
     PublishedRating,
@@ -25,6 +26,7 @@ __all__ = [
     "Condition",
     "Framework",
     "FrameworkKind",
+    "FrameworkProgressCount",
     "FrameworkVersion",
     "PublishedAssessment",
     "PublishedOutcomeCount",

@@ -155,3 +155,28 @@ class AdoptionStageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.district}: {self.get_previous_stage_display()} → {self.get_stage_display()}"
+
+
+class FrameworkProgressCount(models.Model):
+    """How many active districts of a region have their latest published round on a framework
+    put a competency at a stage. A summary of PublishedRating kept by the district sync and by
+    district changes (progress.statewide.progress_summary), so that the statewide
+    distribution reads a number of rows that does not grow with the number of districts."""
+
+    framework_slug = models.SlugField(max_length=80)
+    region = models.CharField(max_length=100, blank=True, help_text=_("As the district names it."))
+    competency_slug = models.SlugField(max_length=80)
+    stage_slug = models.SlugField(max_length=80)
+    district_count = models.IntegerField()
+
+    class Meta:
+        ordering = ["framework_slug", "region", "competency_slug", "stage_slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework_slug", "region", "competency_slug", "stage_slug"],
+                name="one_progress_count_per_cell",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.framework_slug} {self.region} {self.competency_slug}: {self.district_count}"

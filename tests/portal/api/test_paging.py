@@ -23,7 +23,7 @@ query Page($first: Int, $offset: Int) {
 
 @pytest.fixture
 def two_districts(alpha, bravo):
-    District.objects.exclude(pk__in=[alpha.pk, bravo.pk]).update(is_active=False)
+    District.objects.exclude(pk__in=[alpha.pk, bravo.pk]).update_and_announce(is_active=False)
 
 
 def test_districts_page_with_first_and_offset(two_districts, public_client):

@@ -21,7 +21,7 @@ def state(alpha, bravo):
     eastgate = listed_district("eastgate", region="North", stage="considering", active=False)
     District.objects.exclude(pk__in=[alpha.pk, bravo.pk, carver.pk, dunmore.pk]).exclude(
         pk=eastgate.pk
-    ).update(is_active=False)
+    ).update_and_announce(is_active=False)
     state_competencies()
     published_round(alpha, 1, {"equity-driven": "establishing"}, days_ago(300))
     published_round(

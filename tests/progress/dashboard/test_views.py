@@ -15,7 +15,9 @@ URL = "/admin/progress-dashboard/"
 @pytest.fixture
 def state(alpha, bravo):
     carver = listed_district("carver", region="North", stage="finalized")
-    District.objects.exclude(pk__in=[alpha.pk, bravo.pk, carver.pk]).update(is_active=False)
+    District.objects.exclude(pk__in=[alpha.pk, bravo.pk, carver.pk]).update_and_announce(
+        is_active=False
+    )
     published_round(
         alpha, 1, {"equity-driven": "establishing", "voice": "establishing"}, days_ago(400)
     )

@@ -62,7 +62,7 @@ def test_an_inactive_district_is_skipped(db, alpha, bravo):
         record_listing(district)
     synced_before = DistrictListing.objects.get(district=bravo).synced_at
     title_before = DistrictListing.objects.get(district=bravo).home_title
-    District.objects.filter(pk=bravo.pk).update(is_active=False)
+    District.objects.filter(pk=bravo.pk).update_and_announce(is_active=False)
     change_home_behind_the_syncs_back(bravo, "Bravo, while inactive", timezone.now())
     change_home_behind_the_syncs_back(alpha, "Alpha, while Bravo sleeps", timezone.now())
 
