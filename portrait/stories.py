@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.db.models import OuterRef, Q, QuerySet, Subquery
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
+from wagtail.models import Locale
 
 from tenants.state import on_state_schema
 
@@ -29,14 +30,20 @@ class StoryCard:
 def competency_choices() -> list[tuple[str, str]]:
     """The competencies a story on this site can be tagged with: the state's own on the
     state site, the district portrait's (by block id) on a district's."""
-    from portrait.blocks import state_competency_choices
     from portrait.models import DistrictPortraitPage
+    from statewide.models import StateCompetency
 
+    language = get_language()
     if on_state_schema():
-        return state_competency_choices()
-    portrait = DistrictPortraitPage.objects.order_by("path").first()
+        return list(StateCompetency.names(language).items())
+    portrait = DistrictPortraitPage.objects.select_related("locale").order_by("path").first()
     if portrait is None:
         return []
+    if language and portrait.locale.language_code != language:
+        # Its translation keeps each competency's block id, so the keys stay the same.
+        translated = portrait.get_translation_or_none(Locale.get_active())
+        if translated is not None and translated.alias_of_id is None:
+            portrait = translated
     return [(block_id, name) for block_id, name, _ in portrait.competency_entries()]
 
 

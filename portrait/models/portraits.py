@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -141,7 +142,7 @@ class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
         from statewide.models import StateCompetency
 
         context = super().get_context(request, *args, **kwargs)
-        state_names = dict(StateCompetency.objects.values_list("slug", "name"))
+        state_names = StateCompetency.names(get_language())
         context["competencies"] = [
             (
                 block,

@@ -3,6 +3,7 @@ from django.conf import settings
 from graphql import GraphQLError
 
 from portal.api.loaders import get_loader, load_many, then
+from portal.api.paging import check_page
 from portal.api.permissions import PermissionField
 from progress.api.loaders import AdoptionHistoryByDistrictLoader, LatestAssessmentLoader
 from progress.api.permissions import ProgressPermissions
@@ -13,23 +14,42 @@ from statewide.api.loaders import (
     PortraitCompetenciesByDistrictLoader,
     PortraitTranslationLoader,
     StateCompetencyBySlugLoader,
+    StoriesByDistrictLoader,
+    StoryTranslationLoader,
 )
 
 
-def language_argument() -> graphene.String:
+def language_argument(by: str = "the district") -> graphene.String:
     return graphene.String(
-        description='A language code ("en", "es"): the text in that language where the '
-        "district has translated it, and in English otherwise."
+        description='A language code ("en", "es"): the text in that language where '
+        f"{by} has translated it, and in English otherwise."
     )
+
+
+def translated_language(language: str | None) -> str | None:
+    """The language asked for, or None for the English original; an unknown one is refused."""
+    if not language or language == settings.LANGUAGE_CODE:
+        return None
+    offered = [code for code, _ in settings.LANGUAGES]
+    if language not in offered:
+        raise GraphQLError(f'Unknown language "{language}": use one of {", ".join(offered)}.')
+    return language
+
+
+def story_in_language(story, info, language: str | None, field_name: str):
+    """A story's text in the language asked for, falling back to the English original."""
+    language = translated_language(language)
+    if language is None or story.translation_key is None:
+        return getattr(story, field_name)
+    translation = get_loader(info, StoryTranslationLoader).load((story.translation_key, language))
+    return then(translation, lambda found: getattr(found or story, field_name))
 
 
 def in_language(portrait, info, language: str | None, field_name: str):
     """A portrait's text in the language asked for, falling back to the English original."""
-    if not language or language == settings.LANGUAGE_CODE:
+    language = translated_language(language)
+    if language is None:
         return getattr(portrait, field_name)
-    offered = [code for code, _ in settings.LANGUAGES]
-    if language not in offered:
-        raise GraphQLError(f'Unknown language "{language}": use one of {", ".join(offered)}.')
     translation = get_loader(info, PortraitTranslationLoader).load((portrait.district_id, language))
     return then(translation, lambda found: getattr(found or portrait, field_name))
 
@@ -38,13 +58,21 @@ class StateCompetency(graphene.ObjectType):
     """A competency of the state's published portrait of a learner."""
 
     slug = graphene.String(required=True)
-    name = graphene.String(required=True)
-    definition = graphene.String(required=True)
+    name = graphene.String(required=True, language=language_argument(by="the state"))
+    definition = graphene.String(required=True, language=language_argument(by="the state"))
     aligned_district_count = graphene.Int(
         required=True,
         description="Active districts whose published portrait carries a competency aligned "
         "to this one.",
     )
+
+    @staticmethod
+    def resolve_name(competency, info, language=None):
+        return competency.name_in(translated_language(language))
+
+    @staticmethod
+    def resolve_definition(competency, info, language=None):
+        return competency.definition_in(translated_language(language))
 
     @staticmethod
     def resolve_aligned_district_count(competency, info):
@@ -91,6 +119,30 @@ class DistrictPortrait(graphene.ObjectType):
         return get_loader(info, PortraitCompetenciesByDistrictLoader).load(portrait.district_id)
 
 
+class Story(graphene.ObjectType):
+    """A published story of vision in practice, as the state's read model holds it."""
+
+    title = graphene.String(required=True, language=language_argument())
+    url = graphene.String(required=True, language=language_argument())
+    summary = graphene.String(required=True, language=language_argument())
+    published_at = graphene.DateTime(required=True)
+
+    @staticmethod
+    def resolve_title(story, info, language=None):
+        return story_in_language(story, info, language, "title")
+
+    @staticmethod
+    def resolve_url(story, info, language=None):
+        return story_in_language(story, info, language, "url")
+
+    @staticmethod
+    def resolve_summary(story, info, language=None):
+        return story_in_language(story, info, language, "summary")
+
+
+LARGEST_STORY_PAGE = 50  # the default too, so a query's cost counts the page it gets
+
+
 class District(graphene.ObjectType):
     """A district as the state's read model holds it: nothing here reads its own schema."""
 
@@ -107,6 +159,14 @@ class District(graphene.ObjectType):
         description="The district's latest published self-assessment on a framework.",
     )
     adoption_history = adoption_history_field()
+    stories = graphene.List(  # nullable: a story's error (an unknown language) stops here
+        graphene.NonNull(Story),
+        first=graphene.Int(
+            default_value=LARGEST_STORY_PAGE,
+            description=f"How many, newest first; at most {LARGEST_STORY_PAGE}.",
+        ),
+        description="Its published stories of vision in practice.",
+    )
 
     @staticmethod
     def resolve_url(district, info):
@@ -123,3 +183,9 @@ class District(graphene.ObjectType):
     @staticmethod
     def resolve_adoption_history(district, info):
         return get_loader(info, AdoptionHistoryByDistrictLoader).load(district.pk)
+
+    @staticmethod
+    def resolve_stories(district, info, first):
+        check_page(first=first, offset=0, largest=LARGEST_STORY_PAGE)
+        stories = get_loader(info, StoriesByDistrictLoader).load(district.pk)
+        return then(stories, lambda found: found[:first])
