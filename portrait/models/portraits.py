@@ -17,6 +17,7 @@ from portrait.blocks import (
 )
 from portrait.models.mixins import DistrictPageMixin, StatePageMixin, duplicate_values
 from portrait.models.pictures import PortraitPictureMixin
+from tenants.prose import and_list
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -56,13 +57,11 @@ class StatePortraitPage(StatePageMixin, PortraitPictureMixin, Page):
         errors = []
         if slugs := duplicate_values(value["slug"] for value in blocks):
             errors.append(
-                _("Two competencies share the slug %(slugs)s.")
-                % {"slugs": ", ".join(sorted(slugs))}
+                _("Two competencies share the slug %(slugs)s.") % {"slugs": and_list(sorted(slugs))}
             )
         if names := duplicate_values(value["name"].strip().lower() for value in blocks):
             errors.append(
-                _("Two competencies share the name %(names)s.")
-                % {"names": ", ".join(sorted(names))}
+                _("Two competencies share the name %(names)s.") % {"names": and_list(sorted(names))}
             )
         if errors:
             raise ValidationError({"competencies": errors})
@@ -127,7 +126,7 @@ class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
             raise ValidationError(
                 {
                     "competencies": _("Two competencies share the name %(names)s.")
-                    % {"names": ", ".join(sorted(names))}
+                    % {"names": and_list(sorted(names))}
                 }
             )
 
