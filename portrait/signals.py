@@ -1,12 +1,10 @@
 """Keep the statewide read model in step with what is published."""
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import copy_for_translation_done, page_published, page_unpublished
 
-from portrait.language_tree import alias_published_page, sync_spanish_from_english
-from portrait.models.languages import SiteLanguages
 from portrait.sync import sync_district_portrait_and_stories, sync_state_portrait_and_stories
 from portrait.translation import share_home_permissions
 from tenants.state import on_state_schema
@@ -19,10 +17,6 @@ def connect() -> None:
     page_unpublished.connect(_on_state_page_change, dispatch_uid="portrait.state.unpublished")
     post_delete.connect(_on_state_page_change, sender=Page, dispatch_uid="portrait.state.deleted")
     copy_for_translation_done.connect(share_home_permissions, dispatch_uid="portrait.home_perms")
-    post_save.connect(
-        sync_spanish_from_english, sender=SiteLanguages, dispatch_uid="portrait.spanish_tree"
-    )
-    page_published.connect(alias_published_page, dispatch_uid="portrait.alias_published")
 
 
 def _on_state_page_change(sender, instance, **kwargs) -> None:

@@ -6,10 +6,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portrait.models.mixins import DistrictPageMixin, StatePageMixin
+from portrait.models.mixins import DistrictPageMixin, EnglishFallbackMixin, StatePageMixin
 
 
-class StateHomePage(StatePageMixin, Page):
+class StateHomePage(EnglishFallbackMixin, StatePageMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -43,7 +43,7 @@ class StateHomePage(StatePageMixin, Page):
         return context
 
 
-class DistrictHomePage(DistrictPageMixin, Page):
+class DistrictHomePage(EnglishFallbackMixin, DistrictPageMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

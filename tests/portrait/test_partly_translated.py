@@ -1,14 +1,13 @@
-"""A partly translated site: every English page has a page under `/es/` (wagtail-localize's
-locale synchronization makes an alias of it), showing the English content marked as English
-with a note in Spanish, until a translation replaces it; the page cache keeps both apart."""
+"""A partly translated site: under `/es/`, a page not translated yet (or whose translation is
+still in review) is the English page, marked as English with a note in Spanish, rather than
+a 404; the page cache keeps it apart from the English page and forgets it once translated."""
 
 import pytest
 from django_tenants.utils import tenant_context
-from wagtail.models import Locale, Page
-from wagtail_localize.models import LocaleSynchronization
+from wagtail.models import Locale
 
 from portrait import factories
-from portrait.models import DistrictHomePage, StoryIndexPage, StoryPage
+from portrait.models import DistrictPortraitPage, StoryIndexPage, StoryPage
 from statewide.models import StateSettings
 from tests.portrait.translating import offer_spanish, translate_page
 from tests.security.real_redis import redis_caches  # noqa: F401 (a fixture)
@@ -27,24 +26,21 @@ def add_story(title: str = "Robotics for everyone") -> StoryPage:
     return factories.add_story(index, title, "Students build robots.", ["They built robots."])
 
 
-def test_switching_spanish_on_syncs_the_spanish_tree_from_the_english_one(alpha):
-    with tenant_context(alpha):
-        offer_spanish()
-
-        sync = LocaleSynchronization.objects.get(locale__language_code="es")
-        english_pages = DistrictHomePage.objects.get(locale__language_code="en").get_descendants(
-            inclusive=True
-        )
-        aliases = set(Page.objects.filter(locale=sync.locale).values_list("alias_of_id", flat=True))
-
-        assert sync.sync_from == Locale.objects.get(language_code="en")
-        assert set(english_pages.values_list("pk", flat=True)) <= aliases
+def spanish_home(district) -> None:
+    """A live Spanish home (a translated portrait brings it as an alias of the English one),
+    so Wagtail routes `/es/` through the Spanish tree."""
+    with tenant_context(district):
+        portrait = DistrictPortraitPage.objects.get(locale__language_code="en")
+        portrait.vision_statement = "<p>Every learner belongs.</p>"
+        portrait.save_revision().publish()
+        translate_page(portrait, {"Every learner belongs.": "Cada estudiante tiene su lugar."})
 
 
 def test_an_untranslated_page_under_es_shows_the_english_with_a_spanish_note(alpha, host_client):
     with tenant_context(alpha):
         offer_spanish()
-        story = add_story()  # published after Spanish was switched on, outside the admin
+        story = add_story()
+    spanish_home(alpha)
     visitor = host_client("alpha.localhost")
 
     spanish = visitor.get(f"/es{story.url}")
@@ -71,6 +67,7 @@ def test_the_page_cache_keeps_the_english_and_its_spanish_stand_in_apart_until_t
     with tenant_context(alpha):
         offer_spanish()
         story = add_story()
+    spanish_home(alpha)
     visitor = host_client("alpha.localhost")
     english_url, spanish_url = story.url, f"/es{story.url}"
 
@@ -88,3 +85,28 @@ def test_the_page_cache_keeps_the_english_and_its_spanish_stand_in_apart_until_t
     assert "Construyeron robots." in translated.content.decode()
     assert NOTE not in translated.content.decode()
     assert "They built robots." in visitor.get(english_url).content.decode()
+
+
+def test_a_path_neither_tree_has_is_still_a_404(alpha, host_client):
+    with tenant_context(alpha):
+        offer_spanish()
+    spanish_home(alpha)
+
+    assert host_client("alpha.localhost").get("/es/no-such-page/").status_code == 404
+
+
+def test_a_translation_in_review_leaves_the_english_page_under_es(alpha, host_client):
+    with tenant_context(alpha):
+        offer_spanish()
+        story = add_story()
+        index = StoryIndexPage.objects.get(locale__language_code="en")
+    spanish_home(alpha)
+    with tenant_context(alpha):
+        translate_page(index, {})  # the index is translated: its story is not, yet
+        draft = story.copy_for_translation(Locale.objects.get(language_code="es"))
+        assert not draft.live  # a translation saved as a draft, waiting for review
+
+    answer = host_client("alpha.localhost").get(f"/es{story.url}")
+
+    assert answer.status_code == 200
+    assert "They built robots." in answer.content.decode() and NOTE in answer.content.decode()
