@@ -5,11 +5,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from council.models import THOUGHT_MAX_LENGTH, ModerationStatus, Report, Thought
+from tenants.prose import and_list
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Seven or more digits, allowing the usual separators: phone numbers in any common form.
@@ -81,7 +81,7 @@ def redact_and_publish(thought: Thought, text: str) -> None:
     if found := personal_data_in(text):
         raise ValidationError(
             _("The text still has %(found)s: take it out first.")
-            % {"found": get_text_list([_(kind) for kind in found], _("and"))}
+            % {"found": and_list(_(kind) for kind in found)}
         )
     with transaction.atomic():
         thought.text = text

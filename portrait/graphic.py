@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from tenants.prose import and_list
+
 RING_SIZE = 1000
 CENTER_RADIUS = 185
 ORBIT_RADIUS = 350
@@ -39,7 +41,7 @@ class PortraitGraphic:
 
     @property
     def description(self) -> str:
-        names = ", ".join(competency.name for competency in self.competencies)
+        names = and_list(competency.name for competency in self.competencies)
         return _("%(label)s of %(site)s, with %(count)d competencies around it: %(names)s.") % {
             "label": self.label,
             "site": self.site_name,

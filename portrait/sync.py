@@ -153,6 +153,27 @@ def _write_stories(district: District | None, stories: list[dict]) -> None:
     StoryListing.objects.filter(district=district).exclude(pk__in=kept).delete()
 
 
+def _state_competency_translations(portrait) -> dict[str, dict[str, dict[str, str]]]:
+    """By English block id (wagtail-localize keeps block ids, and a translator may change the
+    slug's text): each published translation's name and definition, per language."""
+    from portrait.models import StatePortraitPage
+
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    translations = (
+        StatePortraitPage.objects.live()
+        .filter(translation_key=portrait.translation_key, alias_of__isnull=True)
+        .exclude(locale__language_code=DEFAULT_LANGUAGE)
+        .select_related("locale")
+    )
+    for translation in translations:
+        for block in translation.competencies:
+            found.setdefault(block.id, {})[translation.locale.language_code] = {
+                "name": block.value["name"],
+                "definition": block.value["definition"],
+            }
+    return found
+
+
 def _summary(html: str) -> str:
     return Truncator(strip_tags(html)).words(SUMMARY_WORDS)
 
@@ -160,16 +181,19 @@ def _summary(html: str) -> str:
 def sync_state_portrait_and_stories() -> None:
     """Copy the state's published portrait competencies and its own stories; in public."""
     portrait = _originals(StatePortraitPage.objects.live()).order_by("path").first()
-    competencies = [block.value for block in portrait.competencies] if portrait is not None else []
-    slugs = [value["slug"] for value in competencies]
+    blocks = list(portrait.competencies) if portrait is not None else []
+    slugs = [block.value["slug"] for block in blocks]
     StateCompetency.objects.exclude(slug__in=slugs).delete()
-    for position, value in enumerate(competencies):
+    translated = _state_competency_translations(portrait) if portrait is not None else {}
+    for position, block in enumerate(blocks):
+        value = block.value
         StateCompetency.objects.update_or_create(
             slug=value["slug"],
             defaults={
                 "name": value["name"],
                 "definition": value["definition"],
                 "position": position,
+                "translations": translated.get(block.id, {}),
             },
         )
     stories = [

@@ -119,6 +119,8 @@ class StateCompetency(models.Model):
     name = models.CharField(max_length=120)
     definition = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+    # Where the state translated its portrait: {"es": {"name": ..., "definition": ...}}.
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["position", "name"]
@@ -126,6 +128,18 @@ class StateCompetency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def name_in(self, language: str | None) -> str:
+        """The name in that language where the state translated it, in English otherwise."""
+        return self.translations.get(language or "", {}).get("name") or self.name
+
+    def definition_in(self, language: str | None) -> str:
+        return self.translations.get(language or "", {}).get("definition") or self.definition
+
+    @classmethod
+    def names(cls, language: str | None) -> dict[str, str]:
+        """Each competency's name by slug, in the reader's language where there is one."""
+        return {competency.slug: competency.name_in(language) for competency in cls.objects.all()}
 
 
 class PortraitListing(index.Indexed, models.Model):

@@ -12,6 +12,7 @@ DEFAULT_LIST_SIZE = 10
 SIZED_BY_ARGUMENT = {
     "Query.districts": "first",
     "Query.learnerOutcomes": "first",
+    "District.stories": "first",
 }
 
 # Lists whose length a framework, the state portrait or a district's portrait bounds.

@@ -1,6 +1,7 @@
 from django import template
 
 from portal.languages import page_languages
+from tenants.prose import and_list as joined_with_and
 
 register = template.Library()
 
@@ -12,3 +13,9 @@ def languages_of_page(context):
     if request is None:
         return None
     return page_languages(request, context.get("page"))
+
+
+@register.filter
+def and_list(items) -> str:
+    """`{{ names|and_list }}`: "A, B and C" in English, "A, B y C" in Spanish."""
+    return joined_with_and(items)

@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from portrait.adoption import adoption_map, adoption_rows
 from portrait.blocks import state_competency_choices
-from portrait.models.mixins import DistrictPageMixin, StatePageMixin
+from portrait.models.mixins import DistrictPageMixin, EnglishFallbackMixin, StatePageMixin
 from portrait.models.portraits import StatePortraitPage
 from portrait.models.stories import StoryPage
 from portrait.stories import StoryFilterForm, StoryFilters, as_cards
@@ -20,7 +20,7 @@ from portrait.stories import StoryFilterForm, StoryFilters, as_cards
 CONSTRUCT_STATE_HOME_CONTEXT = "construct_state_home_context"
 
 
-class StateHomePage(StatePageMixin, Page):
+class StateHomePage(EnglishFallbackMixin, StatePageMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -50,7 +50,7 @@ class StateHomePage(StatePageMixin, Page):
         return context
 
 
-class DistrictHomePage(DistrictPageMixin, Page):
+class DistrictHomePage(EnglishFallbackMixin, DistrictPageMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import connection, models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -17,6 +18,7 @@ from portrait.blocks import (
 from portrait.models.mixins import DistrictPageMixin, StatePageMixin, duplicate_values
 from portrait.models.pictures import PortraitPictureMixin
 from statewide.models import StateCompetency
+from tenants.prose import and_list
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -56,13 +58,11 @@ class StatePortraitPage(StatePageMixin, PortraitPictureMixin, Page):
         errors = []
         if slugs := duplicate_values(value["slug"] for value in blocks):
             errors.append(
-                _("Two competencies share the slug %(slugs)s.")
-                % {"slugs": ", ".join(sorted(slugs))}
+                _("Two competencies share the slug %(slugs)s.") % {"slugs": and_list(sorted(slugs))}
             )
         if names := duplicate_values(value["name"].strip().lower() for value in blocks):
             errors.append(
-                _("Two competencies share the name %(names)s.")
-                % {"names": ", ".join(sorted(names))}
+                _("Two competencies share the name %(names)s.") % {"names": and_list(sorted(names))}
             )
         if errors:
             raise ValidationError({"competencies": errors})
@@ -127,7 +127,7 @@ class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
             raise ValidationError(
                 {
                     "competencies": _("Two competencies share the name %(names)s.")
-                    % {"names": ", ".join(sorted(names))}
+                    % {"names": and_list(sorted(names))}
                 }
             )
 
@@ -140,7 +140,7 @@ class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        state_names = dict(StateCompetency.objects.values_list("slug", "name"))
+        state_names = StateCompetency.names(get_language())
         context["competencies"] = [
             (
                 block,

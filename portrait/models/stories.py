@@ -12,13 +12,14 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from portrait.blocks import StoryBodyBlock, state_competency_choices
+from portrait.blocks import StoryBodyBlock
 from portrait.feeds import AtomStoryFeed, RssStoryFeed
 from portrait.models.portraits import DistrictPortraitPage
 from portrait.stories import StoryFilters, as_cards, condition_choices
+from statewide.models import StateCompetency
 from tenants.state import on_state_schema
 
 STORIES_PER_PAGE = 12
@@ -27,11 +28,17 @@ STORIES_PER_PAGE = 12
 def competency_choices() -> list[tuple[str, str]]:
     """The competencies a story on this site can be tagged with: the state's own on the
     state site, the district portrait's (by block id) on a district's."""
+    language = get_language()
     if on_state_schema():
-        return state_competency_choices()
-    portrait = DistrictPortraitPage.objects.order_by("path").first()
+        return list(StateCompetency.names(language).items())
+    portrait = DistrictPortraitPage.objects.select_related("locale").order_by("path").first()
     if portrait is None:
         return []
+    if language and portrait.locale.language_code != language:
+        # Its translation keeps each competency's block id, so the keys stay the same.
+        translated = portrait.get_translation_or_none(Locale.get_active())
+        if translated is not None and translated.alias_of_id is None:
+            portrait = translated
     return [(block_id, name) for block_id, name, _ in portrait.competency_entries()]
 
 

@@ -3,6 +3,7 @@
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 
 from statewide.models import PortraitAlignment, PortraitListing, StateCompetency
 
@@ -26,6 +27,9 @@ def coverage_rows():
 
 def coverage_view(request):
     rows = list(coverage_rows())
+    language = get_language()
+    for row in rows:
+        row.label = row.name_in(language)
     portraits = PortraitListing.objects.filter(district__is_active=True).count()
     widest = max((row.aligned_district_count for row in rows), default=0)
     return TemplateResponse(

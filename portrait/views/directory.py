@@ -30,7 +30,7 @@ class DirectoryFilterForm(forms.Form):
         self.fields["region"].choices = [("", _("All regions")), *((r, r) for r in regions)]
         self.fields["competency"].choices = [
             ("", _("Any competency")),
-            *StateCompetency.objects.values_list("slug", "name"),
+            *StateCompetency.names(get_language()).items(),
         ]
 
 

@@ -2,14 +2,14 @@
 
 import graphene
 
-from portal.api.loaders import get_loader
-from portal.api.paging import page, page_arguments
+from portal.api.loaders import get_loader, then
+from portal.api.paging import check_page, page, page_arguments
 from portal.api.permissions import PermissionField
 from progress.api.loaders import AdoptionHistoryByDistrictLoader, LatestAssessmentLoader
 from progress.api.permissions import ProgressPermissions
 from progress.api.types import DistrictAdoptionStage, PublishedAssessment, adoption_history_field
-from statewide.api.loaders import PortraitByDistrictLoader
-from statewide.api.types import DistrictPortrait
+from statewide.api.loaders import PortraitByDistrictLoader, StoriesByDistrictLoader
+from statewide.api.types import LARGEST_STORY_PAGE, DistrictPortrait, Story
 from tenants.models import District as DistrictModel
 
 LARGEST_DISTRICT_PAGE = 2_000  # every district of the largest state, Texas, in one page
@@ -31,6 +31,14 @@ class District(graphene.ObjectType):
         description="The district's latest published self-assessment on a framework.",
     )
     adoption_history = adoption_history_field()
+    stories = graphene.List(  # nullable: a story's error (an unknown language) stops here
+        graphene.NonNull(Story),
+        first=graphene.Int(
+            default_value=LARGEST_STORY_PAGE,
+            description=f"How many, newest first; at most {LARGEST_STORY_PAGE}.",
+        ),
+        description="Its published stories of vision in practice.",
+    )
 
     @staticmethod
     def resolve_url(district, info):
@@ -47,6 +55,12 @@ class District(graphene.ObjectType):
     @staticmethod
     def resolve_adoption_history(district, info):
         return get_loader(info, AdoptionHistoryByDistrictLoader).load(district.pk)
+
+    @staticmethod
+    def resolve_stories(district, info, first):
+        check_page(first=first, offset=0, largest=LARGEST_STORY_PAGE)
+        stories = get_loader(info, StoriesByDistrictLoader).load(district.pk)
+        return then(stories, lambda found: found[:first])
 
 
 class DistrictQueries(graphene.ObjectType):

@@ -1,5 +1,6 @@
 """Batch loaders over the portrait read model (statewide.models)."""
 
+from django.conf import settings
 from django.db.models import Count
 
 from portal.api.loaders import Loader, grouped_in_key_order, in_key_order
@@ -9,7 +10,10 @@ from statewide.models import (
     PortraitListing,
     PortraitTranslationListing,
     StateCompetency,
+    StoryListing,
 )
+
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 
 class PortraitByDistrictLoader(Loader):
@@ -55,3 +59,22 @@ class AlignedDistrictCountLoader(Loader):
             .order_by()
         )
         return [counts.get(key, 0) for key in keys]
+
+
+class StoriesByDistrictLoader(Loader):
+    """Key: a district id. Its published stories as written in English, newest first."""
+
+    def batch(self, keys):
+        rows = StoryListing.objects.filter(district_id__in=keys, language=DEFAULT_LANGUAGE)
+        return grouped_in_key_order(keys, rows, lambda story: story.district_id)
+
+
+class StoryTranslationLoader(Loader):
+    """Key: (translation key, language code). A story's published translation."""
+
+    def batch(self, keys):
+        rows = StoryListing.objects.filter(
+            translation_key__in={story for story, _ in keys},
+            language__in={language for _, language in keys},
+        )
+        return in_key_order(keys, rows, lambda story: (story.translation_key, story.language))

@@ -269,3 +269,33 @@ def test_every_compiled_catalogue_matches_its_source(catalogue):
         }
 
     assert translations(polib.mofile(str(compiled))) == translations(polib.pofile(str(catalogue)))
+
+
+EXTRACTED_TREES = [*CHECKED_APPS, "council", "templates", "locale"]
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="gettext is not installed")
+def test_makemessages_finds_no_string_missing_from_the_spanish_catalogues(
+    tmp_path, settings, monkeypatch
+):
+    """Django's own extraction, on a copy of the tree with the committed catalogues: any
+    marked string they lack comes back untranslated (or fuzzy, where gettext guessed)."""
+    from django.core.management import call_command
+
+    for tree in EXTRACTED_TREES:
+        shutil.copytree(settings.BASE_DIR / tree, tmp_path / tree)
+    # The first locale directory whose parent holds a file receives its strings.
+    settings.LOCALE_PATHS = [tmp_path / "council" / "locale", tmp_path / "locale"]
+    monkeypatch.chdir(tmp_path)
+
+    call_command("makemessages", locale=["es"], verbosity=0)
+
+    gaps = {
+        str(catalogue.relative_to(tmp_path)): catalogue_gaps(catalogue)
+        for catalogue in sorted(tmp_path.rglob("locale/es/LC_MESSAGES/django.po"))
+    }
+    assert set(gaps) == {
+        "locale/es/LC_MESSAGES/django.po",
+        "council/locale/es/LC_MESSAGES/django.po",
+    }
+    assert gaps == dict.fromkeys(gaps, [])

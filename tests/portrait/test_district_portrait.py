@@ -82,7 +82,7 @@ def test_the_page_shows_competencies_alignment_timeline_and_stage(
     html = response.content.decode()
     assert response.status_code == 200
     assert "Curious problem-solver" in html
-    assert "Aligned to the state's: Critical thinker, Engaged citizen" in html
+    assert "Aligned to the state's: Critical thinker and Engaged citizen" in html
     assert "Our town asked for it." in html
     # The timeline reads in date order, with each step's kind and turnout.
     assert html.index("Town hall") < html.index("Family survey")

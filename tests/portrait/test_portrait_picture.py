@@ -47,7 +47,7 @@ def test_the_ring_puts_every_competency_around_the_portraits_name_in_the_sites_c
     assert (
         "<desc" in svg
         and "with 3 competencies around it: Curious problem-solver, "
-        "Confident communicator, Caring neighbor."
+        "Confident communicator and Caring neighbor."
         in svg
     )
 
