@@ -1,4 +1,4 @@
-"""Build portrait and story pages in code: for the demo, tests and benchmarks.
+"""Build portrait and story pages in code for the demo (tests build theirs in tests/factories/).
 
 Each function works in the schema that is current when it is called.
 """
