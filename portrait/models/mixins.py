@@ -1,3 +1,5 @@
+from collections.abc import Hashable, Iterable
+
 from tenants.state import on_state_schema
 
 
@@ -17,8 +19,9 @@ class DistrictPageMixin:
         return not on_state_schema() and super().can_create_at(parent)
 
 
-def duplicate_values(values) -> set:
-    seen, duplicates = set(), set()
+def duplicate_values(values: Iterable[Hashable]) -> set[Hashable]:
+    seen: set[Hashable] = set()
+    duplicates: set[Hashable] = set()
     for value in values:
         (duplicates if value in seen else seen).add(value)
     return duplicates
