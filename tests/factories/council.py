@@ -157,7 +157,7 @@ class CouncilStaffFactory(UserFactory):
             return
         codenames = [
             f"{verb}_{model}"
-            for model in (extracted or COUNCIL_STAFF_MODELS)
+            for model in (COUNCIL_STAFF_MODELS if extracted is None else extracted)
             for verb in ("add", "change", "view")
         ]
         user.user_permissions.add(

@@ -90,6 +90,7 @@ class StoryPageFactory(PublishedPageFactory):
         model = StoryPage
 
     title = factory.Sequence(lambda number: f"Story {number}")
+    slug = ""  # Wagtail makes one from the title, unique among its siblings
     summary = "What the vision looks like in one classroom."
     body = factory.LazyAttribute(lambda story: [("paragraph", f"<p>{story.summary}</p>")])
     competency_keys = factory.List([])
