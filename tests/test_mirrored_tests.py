@@ -67,7 +67,6 @@ UNMIRRORED = {
     ),
     "tenants/middleware.py": THROUGH_HTTP,
     "tenants/models.py": MODELS,
-    "tenants/permissions.py": NOT_YET,
     "tenants/postgresql_backend/base.py": covered_by("tests/security/test_statement_timeout.py"),
     "tenants/scheduling.py": covered_by("tests/portrait/editorial/test_scheduled_publishing.py"),
     "tenants/schema_migrations.py": covered_by(
@@ -75,7 +74,6 @@ UNMIRRORED = {
     ),
     "tenants/spreadsheets.py": covered_by("tests/progress/dashboard/test_views.py"),
     "tenants/starter.py": covered_by("tests/portal/management/commands/test_seed_demo.py"),
-    "tenants/state.py": NOT_YET,
     "tenants/template_schema.py": covered_by("tests/tenants/test_cloning.py"),
     "tenants/views.py": THROUGH_HTTP,
     "tenants/wagtail_hooks.py": ADMIN_HOOKS,
