@@ -72,7 +72,6 @@ UNMIRRORED = {
     "tenants/schema_migrations.py": covered_by(
         "tests/tenants/management/commands/test_migrate_schemas.py"
     ),
-    "tenants/spreadsheets.py": covered_by("tests/progress/dashboard/test_views.py"),
     "tenants/starter.py": covered_by("tests/portal/management/commands/test_seed_demo.py"),
     "tenants/template_schema.py": covered_by("tests/tenants/test_cloning.py"),
     "tenants/views.py": THROUGH_HTTP,
