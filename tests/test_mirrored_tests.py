@@ -126,9 +126,6 @@ UNMIRRORED = {
     "progress/models/assessment.py": MODELS,
     "progress/models/outcomes.py": MODELS,
     "progress/outcomes.py": covered_by("tests/security/test_outcome_disclosure.py"),
-    "progress/statewide/framework_yaml.py": covered_by(
-        "tests/progress/management/commands/test_load_framework.py"
-    ),
     "progress/statewide/loading.py": covered_by(
         "tests/progress/management/commands/test_load_framework.py"
     ),
