@@ -53,7 +53,8 @@ def kept_database_was_flushed() -> bool:
         for key, value in connection.get_connection_params().items()
         if key in kept_parameters
     }
-    parameters["dbname"] = connection.creation._get_test_db_name()
+    database = connection.settings_dict
+    parameters["dbname"] = database["TEST"]["NAME"] or f"test_{database['NAME']}"
     try:
         with psycopg.connect(**parameters) as kept, kept.cursor() as cursor:
             cursor.execute("SELECT NOT EXISTS (SELECT 1 FROM public.wagtailcore_page)")
