@@ -179,6 +179,7 @@ def describe_environment(db: FreshDatabase) -> list[str]:
     from django.conf import settings
     from django.db import connection
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants.template_schema import template_schema_name
 
     template = template_schema_name()

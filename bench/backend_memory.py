@@ -76,6 +76,7 @@ def add_districts(made: int, size: int, deadline: float) -> int:
     from django.conf import settings
     from django.db import OperationalError, connection, transaction
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants.models import District, Domain
     from tenants.template_schema import clone_template
 
@@ -113,6 +114,7 @@ def serve_every_district(limit: int) -> dict:
     from django.db import close_old_connections, connection
     from django.test import Client
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants.models import Domain
 
     settings.DB_SCHEMAS_PER_CONNECTION = limit
@@ -147,6 +149,7 @@ def serve_every_district(limit: int) -> dict:
 
 
 def time_state_runs() -> dict:
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants.models import District
     from tenants.scheduling import publish_scheduled_everywhere
     from tenants.sync import rebuild_listings

@@ -194,6 +194,7 @@ class Stack:
 def seed():
     from django.utils import timezone
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from council.demo import _at
     from council.models import (
         AgendaItem,
@@ -376,6 +377,7 @@ IDENTIFIED = {"name": "Person {n}", "email": "answer{n}@example.org", "q{q}": "4
 
 
 def run(args, db) -> None:
+    # The app's modules load models: import them once fresh_database has set Django up.
     from council.models import Convening, OutboundEmail, Prompt, Registration, Response
 
     for line in describe_environment(db):

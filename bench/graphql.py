@@ -109,6 +109,7 @@ def run(args, db) -> None:
 
 
 def seed_state() -> None:
+    # The app's modules load models: import them once fresh_database has set Django up.
     from statewide.models import StateCompetency
 
     StateCompetency.objects.bulk_create(
@@ -121,6 +122,7 @@ def add_districts(first: int, last: int, rng: random.Random) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from progress.statewide.models import (
         FrameworkVersion,
         PublishedAssessment,
@@ -241,6 +243,7 @@ def signed_in_client():
 def measure(client, name: str, runs: int) -> dict:
     from django.db import connection
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from portal.api.execute import operation_text
 
     body = json.dumps({"query": operation_text(name), "variables": OPERATIONS[name]})

@@ -73,6 +73,7 @@ def main() -> None:
 
 def record_each_provisioning() -> list[float]:
     """Time every provision_district the import makes (a wrapper; the code is unchanged)."""
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants import importing
 
     durations: list[float] = []
@@ -116,6 +117,7 @@ def timed_import(path: Path) -> tuple[float, str]:
 def run(args, db, path: Path) -> None:
     from django.db import connection
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants.models import District, DistrictListing, schema_name_for
     from tenants.template_schema import template_schema_name
 

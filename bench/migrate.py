@@ -71,6 +71,7 @@ def run(args, db) -> None:
 def add_districts(made: int, size: int, deadline: float) -> int:
     from django.db import OperationalError, connection, transaction
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants.models import District
     from tenants.template_schema import clone_template
 
@@ -96,6 +97,7 @@ def add_districts(made: int, size: int, deadline: float) -> int:
 
 
 def district_schemas() -> list[str]:
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants.models import District
 
     return list(District.objects.order_by("schema_name").values_list("schema_name", flat=True))
@@ -142,6 +144,7 @@ def baseline_per_schema(schemas: list[str]) -> float:
 def measure(args, size: int) -> dict:
     from django.core.management import call_command
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants.schema_migrations import schemas_behind
     from tenants.template_schema import template_schema_name
 

@@ -134,9 +134,11 @@ def build_content(slug: str, competencies: int, stories: int):
     from django_tenants.utils import tenant_context
     from wagtail.models import Page, Site
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from portrait.models import DistrictPortraitPage, StateHomePage
     from statewide.models import StateCompetency, StateSettings
     from tenants.provisioning import DistrictSpec, provision_district
+    from tenants.sync import record_listing
     from tests.factories import portrait as factories
 
     StateSettings.load()
@@ -200,8 +202,6 @@ def build_content(slug: str, competencies: int, stories: int):
         home.add_child(instance=plain)
         factories.publish(plain)
         portrait_path = DistrictPortraitPage.objects.get().url
-    from tenants.sync import record_listing
-
     record_listing(district)
     return district, portrait_path
 
@@ -212,6 +212,7 @@ def print_query_counts(host: str, portrait_path: str, large: int) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants.models import District
     from tests.factories.statewide import add_listed_districts
 

@@ -73,6 +73,7 @@ def run(args, db) -> None:
     from django.db import connection, transaction
     from django_tenants.clone import CloneSchema
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from tenants.models import District, DistrictListing
     from tenants.provisioning import DistrictSpec, provision_district
     from tenants.template_schema import clone_template, template_schema_name

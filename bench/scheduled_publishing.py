@@ -49,6 +49,7 @@ def run(args, db) -> None:
     from django.utils import timezone
     from django_tenants.utils import tenant_context
 
+    # The app's modules load models: import them once fresh_database has set Django up.
     from portrait.models import DistrictPortraitPage
     from statewide.models import StateCompetency
     from tenants.provisioning import DistrictSpec, provision_district

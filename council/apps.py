@@ -10,6 +10,8 @@ class CouncilConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from council import cached
+        # Both import models, which exist only once the app registry is ready; tasks is
+        # imported for its receiver, which queues the sender when mail waits in the outbox.
+        from council import cached, tasks  # noqa: F401
 
         cached.connect_signals()

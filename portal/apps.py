@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_in
-
+        # The policy imports models, which exist only once the app registry is ready.
         from portal.two_factor.policy import note_second_step_pending
 
         user_logged_in.connect(note_second_step_pending, dispatch_uid="two-factor-pending")

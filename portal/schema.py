@@ -2,12 +2,13 @@
 
 import graphene
 
+from progress.api.districts import DistrictQueries
 from progress.api.mutations import ProgressMutations
 from progress.api.queries import ProgressQueries
 from statewide.api.queries import StatewideQueries
 
 
-class Query(ProgressQueries, StatewideQueries, graphene.ObjectType):
+class Query(ProgressQueries, DistrictQueries, StatewideQueries, graphene.ObjectType):
     pass
 
 

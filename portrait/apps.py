@@ -8,6 +8,9 @@ class PortraitConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portrait import signals
+        # These modules import models, which exist only once the app registry is ready.
+        from portrait import signals, starter
+        from tenants.starter import register_starter_pages
 
         signals.connect()
+        register_starter_pages(starter.lay_district_pages)

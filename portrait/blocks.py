@@ -10,6 +10,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from statewide.models import StateCompetency
+
 CO_CREATION_KINDS = [
     ("convening", _("Community convening")),
     ("survey", _("Survey")),
@@ -23,8 +25,6 @@ GRADE_BANDS = [("k-2", _("K-2")), ("3-5", "3-5"), ("6-8", "6-8"), ("9-12", "9-12
 def state_competency_choices() -> list[tuple[str, str]]:
     """The published state portrait's competencies: a table only the public schema has,
     which every district reads through its search path."""
-    from statewide.models import StateCompetency
-
     return list(StateCompetency.objects.values_list("slug", "name"))
 
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from statewide.models import StateSettings
 from tenants.generations import remember
 
 LABEL_CACHE_KEY = "portrait-label"
@@ -12,8 +13,6 @@ def portrait_label(request):
     (a save of the state's settings bumps it), so that it costs no query."""
 
     def label() -> str:
-        from statewide.models import StateSettings
-
         return remember(
             LABEL_CACHE_KEY, lambda: StateSettings.load(request_or_site=request).portrait_label
         )
@@ -29,8 +28,6 @@ def state_agency_name(request):
     label so that it costs no query."""
 
     def name() -> str:
-        from statewide.models import StateSettings
-
         return remember(
             AGENCY_NAME_CACHE_KEY,
             lambda: StateSettings.load(request_or_site=request).agency_name or settings.STATE_NAME,

@@ -8,6 +8,7 @@ from wagtail.images.models import Image
 from wagtail.models import Site
 
 from portrait.models import SiteIdentity
+from statewide.models import StateSettings
 
 # Pairs of (header, links and buttons) that pass the contrast check on white and light panels.
 PALETTE = [
@@ -72,8 +73,6 @@ def seed_district_identity(name: str, slug: str, with_logo: bool) -> SiteIdentit
 def seed_state_identity(home) -> SiteIdentity:
     from django.conf import settings
 
-    from statewide.models import StateSettings
-
     state = StateSettings.load()
     if not state.agency_name:
         state.agency_name = "Example State Department of Education"
@@ -116,8 +115,6 @@ def seed_demo_boundaries(names: list[str]) -> None:
 
     from django.core.files.base import ContentFile
     from wagtail.documents.models import Document
-
-    from statewide.models import StateSettings
 
     state = StateSettings.load()
     if state.district_boundaries_id is not None:

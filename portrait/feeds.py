@@ -24,7 +24,7 @@ class RssStoryFeed(Feed):
 
     def get_object(self, request, *args, **kwargs) -> StoryFilters:
         """The list's filters, from the feed's query: a feed of a filtered list is filtered."""
-        return StoryFilters.from_request(request)
+        return StoryFilters.from_request(request, self.index_page)
 
     def items(self, filters: StoryFilters):
         return [as_card(story) for story in filters.stories(self.index_page)[:FEED_LENGTH]]

@@ -9,6 +9,9 @@ from django.conf import settings
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext
 
+from progress.statewide.models import Condition, FrameworkVersion
+from statewide.models import StoryListing
+from tenants.models import District
 from tenants.state import on_state_schema
 
 HERO_RENDITION = "fill-640x360"
@@ -26,25 +29,9 @@ class StoryCard:
     language: str = ""  # the language it is written in, where the feed mixes languages
 
 
-def competency_choices() -> list[tuple[str, str]]:
-    """The competencies a story on this site can be tagged with: the state's own on the
-    state site, the district portrait's (by block id) on a district's."""
-    from portrait.blocks import state_competency_choices
-    from portrait.models import DistrictPortraitPage
-
-    if on_state_schema():
-        return state_competency_choices()
-    portrait = DistrictPortraitPage.objects.order_by("path").first()
-    if portrait is None:
-        return []
-    return [(block_id, name) for block_id, name, _ in portrait.competency_entries()]
-
-
 def condition_choices() -> list[tuple[str, str]]:
     """The conditions of the newest version of each framework the state has loaded, by slug;
     where two frameworks share a slug the first (by name) names it."""
-    from progress.statewide.models import Condition, FrameworkVersion
-
     newest = FrameworkVersion.objects.filter(framework=OuterRef("version__framework")).order_by(
         "-number"
     )
@@ -60,8 +47,6 @@ def condition_choices() -> list[tuple[str, str]]:
 
 
 def region_choices() -> list[tuple[str, str]]:
-    from tenants.models import District
-
     return [(region, region) for region in District.objects.active().regions()]
 
 
@@ -70,12 +55,9 @@ class StoryFilterForm(forms.Form):
     condition = forms.ChoiceField(required=False)
     region = forms.ChoiceField(required=False)
 
-    def __init__(self, *args, statewide: bool, **kwargs):
+    def __init__(self, *args, competencies: list[tuple[str, str]], statewide: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["competency"].choices = [
-            ("", gettext("All competencies")),
-            *competency_choices(),
-        ]
+        self.fields["competency"].choices = [("", gettext("All competencies")), *competencies]
         self.fields["condition"].choices = [("", gettext("All conditions")), *condition_choices()]
         if statewide:
             self.fields["region"].choices = [("", gettext("All regions")), *region_choices()]
@@ -91,8 +73,13 @@ class StoryFilters:
     region: str = ""
 
     @classmethod
-    def from_request(cls, request) -> "StoryFilters":
-        form = StoryFilterForm(request.GET or None, statewide=on_state_schema())
+    def from_request(cls, request, index_page) -> "StoryFilters":
+        """The filters a story index was asked for, among the competencies it offers."""
+        form = StoryFilterForm(
+            request.GET or None,
+            competencies=index_page.competency_choices(),
+            statewide=on_state_schema(),
+        )
         # An unknown value shows its error and filters nothing, rather than failing.
         values = form.cleaned_data if form.is_bound and form.is_valid() else {}
         return cls(form=form, **{key: value for key, value in values.items() if value})
@@ -111,8 +98,6 @@ class StoryFilters:
         return self._district_stories(index_page)
 
     def _statewide_listings(self) -> QuerySet:
-        from statewide.models import StoryListing
-
         # Originals only: a reader of another language gets translations from `as_cards`.
         listings = StoryListing.objects.filter(
             Q(district__isnull=True) | Q(district__is_active=True), language=settings.LANGUAGE_CODE
@@ -126,11 +111,8 @@ class StoryFilters:
         return listings
 
     def _district_stories(self, index_page) -> QuerySet:
-        from portrait.models import StoryPage
-
         stories = (
-            StoryPage.objects.live()
-            .child_of(index_page)
+            index_page.story_pages()
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("-first_published_at", "-pk")
@@ -145,8 +127,6 @@ class StoryFilters:
 def as_cards(stories, language: str) -> list[StoryCard]:
     """Cards in the reader's language: a statewide listing's translation where one is listed
     (one query for the whole page), otherwise the original, marked with its language."""
-    from statewide.models import StoryListing
-
     stories = list(stories)
     listings = [story for story in stories if isinstance(story, StoryListing)]
     translated = {}
@@ -166,8 +146,6 @@ def as_cards(stories, language: str) -> list[StoryCard]:
 
 def as_card(story) -> StoryCard:
     """A card from a StoryListing (statewide) or a StoryPage (a district's own)."""
-    from statewide.models import StoryListing
-
     if isinstance(story, StoryListing):
         return StoryCard(
             title=story.title,

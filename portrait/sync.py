@@ -12,7 +12,9 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
 
+from portrait.models import DistrictPortraitPage, StatePortraitPage, StoryPage
 from portrait.models.languages import DEFAULT_LANGUAGE
+from portrait.stories import story_card
 from statewide.models import (
     PortraitAlignment,
     PortraitCompetencyListing,
@@ -37,8 +39,6 @@ def sync_district_portrait_and_stories(district: District) -> None:
 
 
 def _read_portrait(district: District) -> dict | None:
-    from portrait.models import DistrictPortraitPage
-
     page = _originals(DistrictPortraitPage.objects.live()).order_by("path").first()
     # A portrait with no competencies yet is still being written: the state does not list it.
     if page is None or not page.competencies:
@@ -80,8 +80,6 @@ def _written_stories(stories):
 
 
 def _read_stories(district: District) -> list[dict]:
-    from portrait.models import StoryPage
-
     portrait = {key: slugs for key, _, slugs in _live_competency_entries()}
     base = district.base_url.rstrip("/")
     return [
@@ -96,8 +94,6 @@ def _read_stories(district: District) -> list[dict]:
 def _story_row(page, base_url: str, state_slugs: set[str]) -> dict:
     """A StoryListing's fields for a live story page; `base_url` makes its addresses
     absolute for pages served on a district's host."""
-    from portrait.stories import story_card
-
     card = story_card(page)
     return {
         "page_id": page.pk,
@@ -115,8 +111,6 @@ def _story_row(page, base_url: str, state_slugs: set[str]) -> dict:
 
 
 def _live_competency_entries():
-    from portrait.models import DistrictPortraitPage
-
     page = _originals(DistrictPortraitPage.objects.live()).order_by("path").first()
     return page.competency_entries() if page else []
 
@@ -165,8 +159,6 @@ def _summary(html: str) -> str:
 
 def sync_state_portrait_and_stories() -> None:
     """Copy the state's published portrait competencies and its own stories; in public."""
-    from portrait.models import StatePortraitPage, StoryPage
-
     portrait = _originals(StatePortraitPage.objects.live()).order_by("path").first()
     competencies = [block.value for block in portrait.competencies] if portrait is not None else []
     slugs = [value["slug"] for value in competencies]

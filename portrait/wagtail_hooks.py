@@ -3,6 +3,7 @@ from wagtail.contrib.settings.registry import register_setting
 
 from portrait.dashboard import DistrictStatusPanel
 from portrait.models import SiteLanguages
+from portrait.translation import submit_translation_for_review
 from tenants.state import on_state_schema
 
 
@@ -18,8 +19,6 @@ register_setting(SiteLanguages, icon="globe")
 @hooks.register("register_admin_urls")
 def translation_review_urls():
     from django.urls import path
-
-    from portrait.translation import submit_translation_for_review
 
     return [
         path(

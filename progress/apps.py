@@ -11,6 +11,7 @@ class ProgressConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # These modules import models, which exist only once the app registry is ready.
         from progress.adoption import record_state_change
         from progress.sync import sync_district_progress
         from tenants.signals import adoption_stage_changed

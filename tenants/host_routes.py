@@ -8,11 +8,13 @@ connection is on the public schema here, so every key is the state's.
 """
 
 from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
 from django_tenants.utils import get_public_schema_name
 
 from tenants.generations import generational_key
 from tenants.models import District, Domain
 from tenants.page_cache import invalidate_state_pages
+from tenants.signals import districts_updated_in_bulk
 
 
 def district_for_host(hostname: str) -> District | None:
@@ -31,10 +33,8 @@ def district_for_host(hostname: str) -> District | None:
 
 
 def connect_route_signals() -> None:
-    from django.db.models.signals import post_delete, post_save
-
     for model in (District, Domain):
-        for signal in (post_save, post_delete):
+        for signal in (post_save, post_delete, districts_updated_in_bulk):
             signal.connect(_on_route_change, sender=model, dispatch_uid=f"host_routes.{model}")
 
 

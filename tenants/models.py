@@ -9,6 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
+from tenants.signals import districts_updated_in_bulk
+from tenants.template_schema import clone_template
+
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$"
 RESERVED_SLUGS = {"www", "admin", "api", "static", "media", "template", "public", "state"}
 
@@ -47,11 +50,9 @@ class DistrictQuerySet(models.QuerySet):
         )
 
     def update(self, **kwargs):
-        # A bulk deactivation sends no signal; cached host routes must still forget it now.
-        from tenants.host_routes import districts_changed
-
+        # A bulk deactivation sends no post_save; cached host routes must still forget it now.
         rows = super().update(**kwargs)
-        districts_changed()
+        districts_updated_in_bulk.send(sender=self.model)
         return rows
 
 
@@ -106,8 +107,6 @@ class District(TenantMixin):
 
     def create_schema(self, check_if_exists=False, sync_schema=True, verbosity=1):
         """Clone the template schema: structure, migration records and starter pages, no users."""
-        from tenants.template_schema import clone_template
-
         clone_template(self.schema_name)
 
     @property
@@ -128,11 +127,9 @@ def site_url(hostname: str) -> str:
 
 class DomainQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        # A bulk change sends no signal; cached host routes must still forget it now.
-        from tenants.host_routes import districts_changed
-
+        # A bulk change sends no post_save; cached host routes must still forget it now.
         rows = super().update(**kwargs)
-        districts_changed()
+        districts_updated_in_bulk.send(sender=self.model)
         return rows
 
 

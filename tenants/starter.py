@@ -1,8 +1,11 @@
 """Starter content laid in the template schema, so every new district has it from its clone."""
 
+from collections.abc import Callable
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -14,8 +17,6 @@ from wagtail.models import (
     Workflow,
 )
 
-from portrait.models import DistrictHomePage, DistrictPortraitPage, StoryIndexPage
-
 TEMPLATE_HOSTNAME = "district-template.invalid"
 EDITORS = "Editors"
 APPROVERS = "Approvers"
@@ -26,21 +27,24 @@ EVIDENCE_COLLECTION = "Self-assessment evidence"
 EVIDENCE_DOCUMENT_ACTIONS = ("add_document", "change_document", "choose_document")
 
 
+StarterPages = Callable[[], Page]
+_starter_pages: list[StarterPages] = []
+
+
+def register_starter_pages(lay_pages: StarterPages) -> StarterPages:
+    """The app that owns the district page types lays a new district's pages: idempotently,
+    returning the home page, where the site starts and the editorial groups' permissions apply."""
+    _starter_pages[:] = [lay_pages]
+    return lay_pages
+
+
 def lay_starter_content() -> None:
     """Idempotent: safe to run after every migration of the template."""
+    if not _starter_pages:
+        raise ImproperlyConfigured("No installed app registered a district's starter pages.")
     for code in LANGUAGE_CODES:
         Locale.objects.get_or_create(language_code=code)
-    home = _home_page()
-    if not DistrictPortraitPage.objects.child_of(home).exists():
-        portrait = DistrictPortraitPage(
-            title="Portrait of a learner", slug="portrait-of-a-learner", live=False
-        )
-        home.add_child(instance=portrait)
-        portrait.save_revision().publish()
-    if not StoryIndexPage.objects.child_of(home).exists():
-        stories = StoryIndexPage(title="Stories", slug="stories")
-        home.add_child(instance=stories)
-        stories.save_revision().publish()
+    home = _starter_pages[0]()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": TEMPLATE_HOSTNAME, "port": 80, "root_page": home, "site_name": ""},
@@ -53,20 +57,7 @@ def lay_starter_content() -> None:
     Session.objects.all().delete()
 
 
-def _home_page() -> DistrictHomePage:
-    home = DistrictHomePage.objects.first()
-    if home is not None:
-        return home
-    root = Page.get_first_root_node()
-    for welcome in root.get_children().exclude(content_type__model="districthomepage"):
-        welcome.delete()
-    home = DistrictHomePage(title="Home", slug="home", live=False)
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    return home
-
-
-def _editorial_groups(home: DistrictHomePage) -> None:
+def _editorial_groups(home: Page) -> None:
     """Wagtail's migrations make Moderators and Editors; districts call moderators Approvers.
 
     Their page permissions move from the tree's root to the district's home page, so editors

@@ -18,6 +18,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from tenants.models import District, DistrictListing
 from tenants.page_cache import invalidate_state_pages
+from tenants.signals import district_sync_requested
 from tenants.template_schema import template_schema_name
 
 logger = logging.getLogger(__name__)
@@ -58,10 +59,8 @@ def _same_sync(queued, sync: partial) -> bool:
 
 def request_district_sync(schema_name: str) -> bool:
     """Queue a sync of one district; False (and a warning) if the broker is down."""
-    from tenants.tasks import sync_district_listing
-
     try:
-        sync_district_listing.apply_async(headers={"_schema_name": schema_name})
+        district_sync_requested.send(sender=District, schema_name=schema_name)
     except Exception:  # the broker's errors vary by transport; the rebuild catches up
         logger.warning(
             "Could not queue the directory sync for %s; the next rebuild will catch up.",

@@ -1,9 +1,11 @@
 from celery import shared_task
 from django.db import connection
+from django.dispatch import receiver
 from django_tenants.utils import get_public_schema_name
 
 from tenants.models import District
 from tenants.scheduling import publish_scheduled_everywhere
+from tenants.signals import district_sync_requested
 from tenants.sync import rebuild_listings, record_listing
 
 
@@ -13,6 +15,12 @@ def sync_district_listing() -> str:
     district = District.objects.get(schema_name=connection.schema_name)
     record_listing(district)
     return district.schema_name
+
+
+@receiver(district_sync_requested, dispatch_uid="tenants.tasks.queue_district_sync")
+def queue_district_sync(sender, schema_name: str, **kwargs) -> None:
+    """Raises when the broker cannot take the task; the sender warns and carries on."""
+    sync_district_listing.apply_async(headers={"_schema_name": schema_name})
 
 
 @shared_task(name="tenants.tasks.rebuild_directory")

@@ -16,6 +16,7 @@ from django_tenants.utils import schema_context, schema_exists
 
 from tenants.cloning import clone_schema, forget_clone_plans
 from tenants.schema_migrations import migration_fingerprints
+from tenants.starter import lay_starter_content
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +42,6 @@ def refresh_template(verbosity: int = 1) -> None:
         interactive=False,
         verbosity=max(verbosity - 1, 0),
     )
-    from tenants.starter import lay_starter_content
-
     with schema_context(name):
         lay_starter_content()
     _current_template_checked.clear()

@@ -24,6 +24,7 @@ from council.languages import (
 )
 from council.links import council_path
 from council.panels import title_and_slug_panels
+from statewide.models import StateCompetency
 
 THOUGHT_MAX_LENGTH = 280
 
@@ -153,11 +154,11 @@ class Prompt(TranslatedModelMixin, ClusterableModel):
         errors = {}
         if self.subject == PromptSubject.CONVENING and not self.convening_id:
             errors["convening"] = _("Choose the convening this prompt belongs to.")
-        if self.subject == PromptSubject.COMPETENCY:
-            from statewide.models import StateCompetency
-
-            if not StateCompetency.objects.filter(slug=self.competency_slug).exists():
-                errors["competency_slug"] = _("Give the slug of one of the state's competencies.")
+        if (
+            self.subject == PromptSubject.COMPETENCY
+            and not StateCompetency.objects.filter(slug=self.competency_slug).exists()
+        ):
+            errors["competency_slug"] = _("Give the slug of one of the state's competencies.")
         if self.mode == PromptMode.EXCHANGE and not self.exchange_question:
             errors["exchange_question"] = _("An exchange needs the question participants answer.")
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
@@ -187,8 +188,6 @@ class Prompt(TranslatedModelMixin, ClusterableModel):
         if self.subject == PromptSubject.CONVENING and self.convening_id:
             return str(self.convening)
         if self.subject == PromptSubject.COMPETENCY:
-            from statewide.models import StateCompetency
-
             competency = StateCompetency.objects.filter(slug=self.competency_slug).first()
             return competency.name if competency else self.competency_slug
         return str(_("The statewide portrait draft"))

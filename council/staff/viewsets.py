@@ -28,6 +28,7 @@ from council.models import (
 )
 from council.staff import tools
 from council.staff.guards import StateOnlyViewSetMixin, StateToolMenuItem
+from statewide.models import StateCompetency
 
 
 class LinkColumn(Column):
@@ -83,8 +84,6 @@ class PromptForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from statewide.models import StateCompetency
-
         self.fields["competency_slug"] = forms.ChoiceField(
             choices=[("", _("None"))]
             + [(c.slug, c.name) for c in StateCompetency.objects.order_by("position", "name")],

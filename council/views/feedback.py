@@ -20,6 +20,7 @@ from council.models import (
 from council.results import BREAKDOWNS, question_results
 from council.submissions import Participant, save_response, save_thought
 from council.views.common import member_for, over_rate_limit, too_many
+from statewide.models import StateSettings
 from tenants.generations import generational_key
 from tenants.page_cache import never_page_cached
 
@@ -172,8 +173,6 @@ def prompt_results(request, slug):
                 :10
             ]
         )
-    from statewide.models import StateSettings
-
     results = question_results(prompt, breakdown or None)
     return render(
         request,

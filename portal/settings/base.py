@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
+from portal.embedded_db import embedded_database_settings
 from portal.settings.environment import BASE_DIR, ENV
 from portal.site_name import lazy_site_name
 from tenants.base_url import lazy_base_url
@@ -141,8 +142,6 @@ WSGI_APPLICATION = "portal.wsgi.application"
 def _database_settings() -> dict:
     if ENV.database_url:
         return ENV.database()
-    from portal.embedded_db import embedded_database_settings
-
     return {
         "ENGINE": "tenants.postgresql_backend",
         **embedded_database_settings(ENV.data_dir),

@@ -1,12 +1,23 @@
 """The home pages of the state site and of every district site."""
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portrait.adoption import adoption_map, adoption_rows
+from portrait.blocks import state_competency_choices
 from portrait.models.mixins import DistrictPageMixin, StatePageMixin
+from portrait.models.portraits import StatePortraitPage
+from portrait.models.stories import StoryPage
+from portrait.stories import StoryFilterForm, StoryFilters, as_cards
+
+# A Wagtail hook: each function registered under this name is called with the request and
+# the state home page's context, and adds to the context what its app shows there.
+CONSTRUCT_STATE_HOME_CONTEXT = "construct_state_home_context"
 
 
 class StateHomePage(StatePageMixin, Page):
@@ -23,15 +34,9 @@ class StateHomePage(StatePageMixin, Page):
         verbose_name = _("state home page")
 
     def get_context(self, request, *args, **kwargs):
-        from django.utils.translation import get_language
-
-        from council.models import Convening
-        from portrait.adoption import adoption_map, adoption_rows
-        from portrait.models.portraits import StatePortraitPage
-        from portrait.stories import StoryFilterForm, StoryFilters, as_cards
-
         context = super().get_context(request, *args, **kwargs)
-        latest = StoryFilters(form=StoryFilterForm(statewide=True)).stories(None)[:3]
+        form = StoryFilterForm(competencies=state_competency_choices(), statewide=True)
+        latest = StoryFilters(form=form).stories(None)[:3]
         context["latest_stories"] = as_cards(latest, get_language())
         portrait = StatePortraitPage.objects.live().first()
         if portrait is not None:
@@ -39,7 +44,9 @@ class StateHomePage(StatePageMixin, Page):
             context.update(portrait.picture_context(request))
         context["adoption"] = adoption_rows()
         context["adoption_map"] = adoption_map()
-        context["convenings"] = list(Convening.objects.noticed().upcoming()[:3])
+        # Other apps add their sections (the council its upcoming convenings).
+        for add_to_context in hooks.get_hooks(CONSTRUCT_STATE_HOME_CONTEXT):
+            add_to_context(request, context)
         return context
 
 
@@ -58,8 +65,6 @@ class DistrictHomePage(DistrictPageMixin, Page):
         verbose_name = _("district home page")
 
     def get_context(self, request, *args, **kwargs):
-        from portrait.models.stories import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
         children = self.get_children().live().specific().order_by("path")
         context["sections"] = children

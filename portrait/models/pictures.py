@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from portrait import graphic
+from portrait.context_processors import portrait_label, state_agency_name
 from portrait.models.identity import SiteIdentity
 
 PRINT_TEMPLATE = "portrait/portrait_print.html"
@@ -22,8 +23,6 @@ class PortraitPictureMixin(RoutablePageMixin):
 
     def picture_names(self, request) -> tuple[str, str]:
         """(whose portrait, what the state calls a portrait), from the cached context."""
-        from portrait.context_processors import portrait_label, state_agency_name
-
         label = str(portrait_label(request)["portrait_label"])
         tenant = getattr(connection, "tenant", None)
         if tenant is not None and not getattr(tenant, "is_state", True):

@@ -16,6 +16,7 @@ from portrait.blocks import (
 )
 from portrait.models.mixins import DistrictPageMixin, StatePageMixin, duplicate_values
 from portrait.models.pictures import PortraitPictureMixin
+from statewide.models import StateCompetency
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -138,8 +139,6 @@ class DistrictPortraitPage(DistrictPageMixin, PortraitPictureMixin, Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from statewide.models import StateCompetency
-
         context = super().get_context(request, *args, **kwargs)
         state_names = dict(StateCompetency.objects.values_list("slug", "name"))
         context["competencies"] = [

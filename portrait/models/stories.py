@@ -15,10 +15,24 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portrait.blocks import StoryBodyBlock
-from portrait.stories import StoryFilters, as_cards, competency_choices, condition_choices
+from portrait.blocks import StoryBodyBlock, state_competency_choices
+from portrait.feeds import AtomStoryFeed, RssStoryFeed
+from portrait.models.portraits import DistrictPortraitPage
+from portrait.stories import StoryFilters, as_cards, condition_choices
+from tenants.state import on_state_schema
 
 STORIES_PER_PAGE = 12
+
+
+def competency_choices() -> list[tuple[str, str]]:
+    """The competencies a story on this site can be tagged with: the state's own on the
+    state site, the district portrait's (by block id) on a district's."""
+    if on_state_schema():
+        return state_competency_choices()
+    portrait = DistrictPortraitPage.objects.order_by("path").first()
+    if portrait is None:
+        return []
+    return [(block_id, name) for block_id, name, _ in portrait.competency_entries()]
 
 
 class StoryIndexPage(RoutablePageMixin, Page):
@@ -37,9 +51,15 @@ class StoryIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("story index")
 
+    def competency_choices(self) -> list[tuple[str, str]]:
+        return competency_choices()
+
+    def story_pages(self):
+        return StoryPage.objects.live().child_of(self)
+
     @path("")
     def index(self, request):
-        filters = StoryFilters.from_request(request)
+        filters = StoryFilters.from_request(request, self)
         page_number = request.GET.get("page")
         stories = Paginator(filters.stories(self), STORIES_PER_PAGE).get_page(page_number)
         context = self.get_context(request)
@@ -48,14 +68,10 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     @path("feed/", name="atom")
     def atom_feed(self, request):
-        from portrait.feeds import AtomStoryFeed
-
         return AtomStoryFeed(self)(request)
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from portrait.feeds import RssStoryFeed
-
         return RssStoryFeed(self)(request)
 
 

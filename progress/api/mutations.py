@@ -16,7 +16,7 @@ class SetDistrictAdoptionStage(graphene.Mutation):
         stage = DistrictAdoptionStage(required=True)
         note = graphene.String()
 
-    district = graphene.Field("statewide.api.types.District")
+    district = graphene.Field("progress.api.districts.District")
     changed = graphene.Boolean(required=True)
 
     permissions = [ProgressPermissions.CHANGE_ADOPTION_STAGE]

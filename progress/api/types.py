@@ -210,7 +210,7 @@ class PublishedAssessment(graphene.ObjectType):
 
 
 class LearnerOutcome(graphene.ObjectType):
-    district = graphene.Field("statewide.api.types.District", required=True)
+    district = graphene.Field("progress.api.districts.District", required=True)
     grade_band = graphene.String(required=True)
     level = graphene.String(required=True)
     count = graphene.Int(description="Null where the minimum cell size requires it.")

@@ -8,6 +8,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from progress.statewide.models import Competency
+
 
 class PlanStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
@@ -83,8 +85,6 @@ class ActionPlan(ClusterableModel):
 
     @property
     def competency_name(self) -> str:
-        from progress.statewide.models import Competency
-
         competency = Competency.objects.filter(
             version__framework__slug=self.round.framework_slug,
             version__number=self.round.framework_version,

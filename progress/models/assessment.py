@@ -7,9 +7,12 @@ and notes never leave the district.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from progress.statewide.models import FrameworkVersion
+from tenants.sync import request_district_sync
 
 
 class RoundStatus(models.TextChoices):
@@ -50,18 +53,12 @@ class AssessmentRound(models.Model):
 
     def framework_version_object(self):
         """The state's framework version this round is rated on (read from the public schema)."""
-        from progress.statewide.models import FrameworkVersion
-
         return FrameworkVersion.objects.select_related("framework").get(
             framework__slug=self.framework_slug, number=self.framework_version
         )
 
     def publish(self) -> None:
         """Freeze the round and send its consensus to the state once the transaction commits."""
-        from django.db import connection
-
-        from tenants.sync import request_district_sync
-
         if self.is_published:
             raise ValidationError(_("This round is already published."))
         if not self.consensus.exists():

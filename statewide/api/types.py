@@ -3,13 +3,8 @@ from django.conf import settings
 from graphql import GraphQLError
 
 from portal.api.loaders import get_loader, load_many, then
-from portal.api.permissions import PermissionField
-from progress.api.loaders import AdoptionHistoryByDistrictLoader, LatestAssessmentLoader
-from progress.api.permissions import ProgressPermissions
-from progress.api.types import DistrictAdoptionStage, PublishedAssessment, adoption_history_field
 from statewide.api.loaders import (
     AlignedDistrictCountLoader,
-    PortraitByDistrictLoader,
     PortraitCompetenciesByDistrictLoader,
     PortraitTranslationLoader,
     StateCompetencyBySlugLoader,
@@ -89,37 +84,3 @@ class DistrictPortrait(graphene.ObjectType):
     @staticmethod
     def resolve_competencies(portrait, info):
         return get_loader(info, PortraitCompetenciesByDistrictLoader).load(portrait.district_id)
-
-
-class District(graphene.ObjectType):
-    """A district as the state's read model holds it: nothing here reads its own schema."""
-
-    slug = graphene.String(required=True)
-    name = graphene.String(required=True)
-    region = graphene.String(required=True)
-    adoption_stage = graphene.Field(DistrictAdoptionStage, required=True)
-    url = graphene.String(required=True, description="The district's own site.")
-    portrait = graphene.Field(DistrictPortrait, description="Its published portrait, if any.")
-    assessment = PermissionField(
-        PublishedAssessment,
-        framework=graphene.String(required=True),
-        permissions=[ProgressPermissions.VIEW_DISTRICT_DETAIL],
-        description="The district's latest published self-assessment on a framework.",
-    )
-    adoption_history = adoption_history_field()
-
-    @staticmethod
-    def resolve_url(district, info):
-        return district.base_url + "/"
-
-    @staticmethod
-    def resolve_portrait(district, info):
-        return get_loader(info, PortraitByDistrictLoader).load(district.pk)
-
-    @staticmethod
-    def resolve_assessment(district, info, framework):
-        return get_loader(info, LatestAssessmentLoader).load((district.pk, framework))
-
-    @staticmethod
-    def resolve_adoption_history(district, info):
-        return get_loader(info, AdoptionHistoryByDistrictLoader).load(district.pk)

@@ -12,9 +12,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from council import lifecycle
 from council import registration as seats
-from council.models import Convening, Minutes, Registration
+from council.models import Convening, Minutes, Prompt, Registration
 from council.models.convenings import add_working_days
-from statewide.models import StateSettings
+from statewide.models import StateCompetency, StateSettings
 from tests.factories.council import at, make_convening, make_survey, survey_answers
 
 
@@ -195,9 +195,6 @@ def test_a_full_convening_offers_the_waitlist(state):
 
 
 def test_staff_make_a_prompt_about_one_competency_chosen_from_the_states(staff):
-    from council.models import Prompt
-    from statewide.models import StateCompetency
-
     StateCompetency.objects.create(slug="critical-thinker", name="Critical thinker")
     form = nested_form_data(
         {

@@ -5,6 +5,7 @@ asks for, and switching Spanish off makes `/es/` a 404 at once."""
 import pytest
 from django_tenants.utils import tenant_context
 
+from portal.api.response_cache import Audience, response_key
 from portrait.models import DistrictPortraitPage
 from statewide.models import StateSettings
 from tests.portrait.translating import offer_spanish, translate_page
@@ -58,8 +59,6 @@ def test_the_browsers_language_never_picks_a_page_nor_splits_the_cache(
 
 def test_graphql_answers_are_kept_per_language(redis_caches):  # noqa: F811
     from django.utils import translation
-
-    from portal.api.response_cache import Audience, response_key
 
     audience = Audience(introspection=False, district_detail=False, unsuppressed_counts=False)
     query = "query Coverage { __typename }"

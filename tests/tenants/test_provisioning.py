@@ -288,8 +288,6 @@ def test_editorial_groups_start_at_the_districts_home_page(alpha):
     from django_tenants.utils import tenant_context
     from wagtail.models import GroupPagePermission
 
-    from portrait.models import DistrictHomePage
-
     with tenant_context(alpha):
         home = DistrictHomePage.objects.get()
         granted = set(GroupPagePermission.objects.values_list("group__name", "page_id"))

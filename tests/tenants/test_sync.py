@@ -5,7 +5,7 @@ import logging
 from django.core.management import call_command
 from django_tenants.utils import tenant_context
 
-from portrait.models import DistrictHomePage, StateHomePage
+from portrait.models import DistrictHomePage, DistrictPortraitPage, StateHomePage
 from tenants.models import DistrictListing
 from tenants.sync import request_district_sync
 from tests.conftest import celery_broker
@@ -88,8 +88,6 @@ def test_a_publish_while_the_broker_is_down_is_caught_up_by_the_rebuild(
 
 
 def test_deleting_a_page_queues_exactly_one_sync(alpha, django_capture_on_commit_callbacks):
-    from portrait.models import DistrictPortraitPage
-
     with tenant_context(alpha), django_capture_on_commit_callbacks(execute=False) as callbacks:
         DistrictPortraitPage.objects.get().delete()
     assert len(syncs(callbacks)) == 1
@@ -99,8 +97,6 @@ def test_deleting_a_page_queues_exactly_one_sync(alpha, django_capture_on_commit
 def test_publishing_two_pages_in_one_transaction_queues_one_sync(
     alpha, django_capture_on_commit_callbacks
 ):
-    from portrait.models import DistrictPortraitPage
-
     with tenant_context(alpha), django_capture_on_commit_callbacks(execute=False) as callbacks:
         DistrictHomePage.objects.get().save_revision().publish()
         DistrictPortraitPage.objects.get().save_revision().publish()

@@ -39,7 +39,7 @@ def test_a_database_failure_is_reported_in_the_portals_words(
             def active():
                 raise DataError('invalid input syntax for type integer: "x"')
 
-    monkeypatch.setattr("statewide.api.queries.DistrictModel", Broken)
+    monkeypatch.setattr("progress.api.districts.DistrictModel", Broken)
 
     body = post(public_client, '{ district(slug: "alpha") { name } }').json()
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from portal.api import validation
 from progress.statewide.models import AdoptionStageChange, ApiToken
 from tests.api_client import post
 from tests.conftest import grant
@@ -51,8 +52,6 @@ def test_graphiql_is_shown_to_staff_only(public_client, staff_client):
 def test_depth_limit(public_client, monkeypatch):
     # The schema has no cycles, so no valid query reaches the real limit of ten levels;
     # lower it to see the rule at work.
-    from portal.api import validation
-
     monkeypatch.setattr(validation, "MAX_DEPTH", 3)
     deep = 'query Deep { district(slug: "a") { portrait { competencies { alignedTo { slug } } } } }'
     response = post(public_client, deep)

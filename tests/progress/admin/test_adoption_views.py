@@ -6,6 +6,7 @@ from django.db import connection
 from django_tenants.utils import tenant_context
 
 from progress.statewide.models import AdoptionStageChange
+from progress.sync import sync_district_progress
 from tenants.models import District
 
 
@@ -36,8 +37,6 @@ def test_a_district_report_reaches_the_state_with_its_history(
         "sup",
     )
     # The sync is idempotent: running it again adds nothing.
-    from progress.sync import sync_district_progress
-
     sync_district_progress(alpha)
     assert AdoptionStageChange.objects.filter(district=alpha).count() == 1
 

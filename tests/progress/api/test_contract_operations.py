@@ -2,6 +2,7 @@
 
 import pytest
 
+from statewide.models import StateSettings
 from tenants.models import District
 from tests.api_client import get_data, operation
 from tests.progress.read_model import (
@@ -162,8 +163,6 @@ def test_learner_outcomes_suppress_small_and_complementary_cells(state, public_c
 
 
 def test_learner_outcomes_follow_the_state_minimum_cell_size(state, public_client):
-    from statewide.models import StateSettings
-
     settings = StateSettings.load()
     settings.minimum_cell_size = 16
     settings.save()

@@ -16,9 +16,11 @@ from wagtail.models import Page, Revision, Site
 
 from portal import demo_content
 from portal.accessibility import STATE
+from portrait.accessibility import PAGES
 from portrait.models import (
     DistrictHomePage,
     DistrictPortraitPage,
+    SiteLanguages,
     StateHomePage,
     StatePortraitPage,
     StoryPage,
@@ -181,8 +183,6 @@ def assert_the_state_and_two_districts_read_in_spanish(districts):
     """Spanish versions of the home, the portrait and a story, every string translated."""
     from wagtail_localize.models import Translation
 
-    from portrait.models import SiteLanguages
-
     spanish_sites = [None, *sorted(districts, key=lambda d: DEMO_SLUGS.index(d.slug))[:2]]
     for district in spanish_sites:
         context = tenant_context(district) if district else nullcontext()
@@ -207,8 +207,6 @@ def assert_the_state_and_two_districts_read_in_spanish(districts):
 
 
 def assert_the_spanish_pages_the_accessibility_check_visits_are_in_spanish(districts):
-    from portrait.accessibility import PAGES
-
     hosts = {district.slug: district.primary_hostname for district in districts}
     spanish = [spec for spec in PAGES if spec.path.startswith("/es/")]
     assert len(spanish) >= 8
