@@ -15,8 +15,8 @@ Query counts, in this process with Django's test client (after one warm-up reque
   the portrait page rendered (page cache off) and served from the page cache (on);
   the state's directory (/districts/) and story feed (/stories/) at 10 districts and at
   --large districts. Those pages read only the public schema's read model, so the extra
-  districts are District rows and read-model rows written in bulk (statewide.factories), not
-  real schemas.
+  districts are District rows and read-model rows written in bulk (tests/factories/statewide.py),
+  not real schemas.
 
 Load, with `wrk` on loopback against gunicorn (production settings, --workers processes of
 one thread each, the page cache in Redis at --redis-url so that every worker shares it):
@@ -135,11 +135,11 @@ def build_content(slug: str, competencies: int, stories: int):
     from wagtail.models import Page, Site
 
     # The app's modules load models: import them once fresh_database has set Django up.
-    from portrait import factories
     from portrait.models import DistrictPortraitPage, StateHomePage
     from statewide.models import StateCompetency, StateSettings
     from tenants.provisioning import DistrictSpec, provision_district
     from tenants.sync import record_listing
+    from tests.factories import portrait as factories
 
     StateSettings.load()
     for position, (competency_slug, name) in enumerate(STATE_COMPETENCIES):
@@ -213,8 +213,8 @@ def print_query_counts(host: str, portrait_path: str, large: int) -> None:
     from django.test.utils import CaptureQueriesContext, override_settings
 
     # The app's modules load models: import them once fresh_database has set Django up.
-    from statewide.factories import add_listed_districts
     from tenants.models import District
+    from tests.factories.statewide import add_listed_districts
 
     def count(host_name: str, path: str, cache: bool) -> int:
         client = Client(HTTP_HOST=host_name)

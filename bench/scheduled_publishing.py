@@ -50,12 +50,11 @@ def run(args, db) -> None:
     from django_tenants.utils import tenant_context
 
     # The app's modules load models: import them once fresh_database has set Django up.
-    # The app's modules load models: import them once fresh_database has set Django up.
-    from portrait.factories import competency_value
     from portrait.models import DistrictPortraitPage
     from statewide.models import StateCompetency
     from tenants.provisioning import DistrictSpec, provision_district
     from tenants.scheduling import publish_scheduled_everywhere, scheduled_tenants
+    from tests.factories.portrait import competency_value
 
     for line in describe_environment(db):
         print(line)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import slugify
 
 from council.models import (
@@ -29,7 +30,7 @@ class Table:
     rows: list[list]
 
 
-def _voice(value: str) -> str:
+def _voice(value: str) -> str | Promise:
     return Voice(value).label if value in Voice.values else value
 
 

@@ -127,7 +127,7 @@ def project_shapes(geojson: dict) -> tuple[dict[str, str], int]:
             continue
         parts = []
         for ring in _rings(feature["geometry"]):
-            projected = []
+            projected: list[tuple[float, float]] = []
             for x, y, *_rest in ring:
                 point = (
                     round((float(x) - west) * squeeze * scale, 1),

@@ -9,7 +9,7 @@ from django.core.files.images import ImageFile
 from wagtail.images.models import Image
 
 from portal import demo_content
-from portrait import factories
+from portrait import demo_builders
 from portrait.demo_identity import (
     seed_demo_boundaries,
     seed_district_identity,
@@ -63,10 +63,10 @@ def build_state_content(home: StateHomePage) -> None:
     seed_state_identity(home)
     seed_demo_boundaries([name for name, *_ in demo_content.DISTRICTS])
     if not StatePortraitPage.objects.exists():
-        factories.build_state_portrait(
+        demo_builders.build_state_portrait(
             home,
             [
-                factories.competency_value(
+                demo_builders.competency_value(
                     name,
                     definition,
                     slug=slug,
@@ -81,9 +81,9 @@ def build_state_content(home: StateHomePage) -> None:
             intro="<p>Five competencies every community in the state has said it wants for "
             "its graduates. Each district describes them in its own way.</p>",
         )
-    index = factories.story_index(home, title="Stories of vision in practice")
+    index = demo_builders.story_index(home, title="Stories of vision in practice")
     if not StoryPage.objects.child_of(index).exists():
-        factories.add_story(
+        demo_builders.add_story(
             index,
             "Districts compare notes at the statewide portrait summit",
             "Teams from every region traded what worked when they wrote their portraits.",
@@ -109,14 +109,14 @@ def build_district_content(district: District) -> None:
     portrait = DistrictPortraitPage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
     if not portrait.competencies:
         fill_portrait(portrait, district, position)
-    home = factories.district_home()
-    index = factories.story_index(home)
+    home = demo_builders.district_home()
+    index = demo_builders.story_index(home)
     if StoryPage.objects.child_of(index).exists():
         return
     keys = [block_id for block_id, _, _ in portrait.competency_entries()]
     palette = PALETTES[position % len(PALETTES)]
     for story in district_stories(position):
-        factories.add_story(
+        demo_builders.add_story(
             index,
             story.title,
             story.summary,
@@ -138,7 +138,7 @@ def build_spanish_content(strings: dict[str, str]) -> None:
     if not languages.spanish:
         languages.spanish = True
         languages.save()
-    home = StateHomePage.objects.first() or factories.district_home()
+    home = StateHomePage.objects.first() or demo_builders.district_home()
     portrait = StatePortraitPage if isinstance(home, StateHomePage) else DistrictPortraitPage
     index = StoryIndexPage.objects.child_of(home).first()
     story = StoryPage.objects.child_of(index).order_by("path").first() if index else None
@@ -180,10 +180,10 @@ def district_competencies(position: int) -> list[DemoCompetency]:
 
 def fill_portrait(portrait: DistrictPortraitPage, district: District, position: int) -> None:
     turnout = 1 + position % 4
-    factories.fill_district_portrait(
+    demo_builders.fill_district_portrait(
         portrait,
         [
-            factories.competency_value(
+            demo_builders.competency_value(
                 competency.name,
                 competency.definition,
                 aligned_to=competency.aligned_to,
@@ -192,25 +192,25 @@ def fill_portrait(portrait: DistrictPortraitPage, district: District, position: 
             for competency in district_competencies(position)
         ],
         steps=[
-            factories.co_creation_step(
+            demo_builders.co_creation_step(
                 "survey",
                 "Family and student survey",
                 datetime.date(2025, 1 + position % 3, 3 + position),
                 420 * turnout + 17 * position,
             ),
-            factories.co_creation_step(
+            demo_builders.co_creation_step(
                 "convening",
                 "Community evening",
                 datetime.date(2025, 3, 4 + position),
                 60 * turnout + 9 * position,
             ),
-            factories.co_creation_step(
+            demo_builders.co_creation_step(
                 "focus_group",
                 "Student focus groups",
                 datetime.date(2025, 4, 2 + position),
                 24 + 4 * position,
             ),
-            factories.co_creation_step(
+            demo_builders.co_creation_step(
                 "interview",
                 "Employer interviews",
                 datetime.date(2025, 4, 14 + position),

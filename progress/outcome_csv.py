@@ -94,7 +94,9 @@ def _read_rows(reader, competency_slugs: set[str]) -> tuple[list[CountRow], list
             f"The header must name each of {', '.join(TEMPLATE_COLUMNS)} once"
             + (f" (missing: {', '.join(missing)})." if missing else " (a column is repeated).")
         )
-    rows, problems, seen = [], [], {}
+    rows: list[CountRow] = []
+    problems: list[RowProblem] = []
+    seen: dict[tuple, int] = {}
     for values in reader:
         line = reader.line_num
         if not any(value.strip() for value in values):

@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite.
 
 The test database is built once: `migrate` runs the public schema and the district template.
+With --reuse-db it is kept between runs (migrate then applies only what is new).
 Two districts, Alpha and Bravo, are cloned from that template once per session and committed,
 so their rows have the same primary keys; tests change them inside a rolled-back transaction.
 """
@@ -8,6 +9,7 @@ so their rows have the same primary keys; tests change them inside a rolled-back
 from contextlib import contextmanager
 from functools import partial
 
+import psycopg
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -19,16 +21,47 @@ from django_tenants.utils import get_public_schema_name
 
 from portal.celery import app as celery_app
 from progress.statewide.models import ApiToken
-from tenants.models import District
+from tenants.models import District, schema_name_for
 from tenants.provisioning import DistrictSpec, provision_district
 
 
 def provision(name: str, slug: str, region: str = "Test region", stage: str = "developing"):
-    """Provision a district, or return it if an earlier test already made it."""
+    """Provision a district, or return it if an earlier test (or run, with --reuse-db) made it.
+
+    Tests that commit flush the table rows but leave schemas, so a schema without its row goes
+    first."""
     existing = District.objects.filter(slug=slug).first()
     if existing is not None:
         return existing
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP SCHEMA IF EXISTS "{schema_name_for(slug)}" CASCADE')
     return provision_district(DistrictSpec(name, slug, region, stage)).district
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, django_db_keepdb) -> bool:
+    """With --reuse-db, start again from a fresh database when the kept one was emptied: a test
+    that commits is followed by a flush of every table, the rows migrations wrote included."""
+    if request.config.getvalue("create_db"):
+        return True
+    return django_db_keepdb and kept_database_was_flushed()
+
+
+def kept_database_was_flushed() -> bool:
+    kept_parameters = ("user", "password", "host", "port")
+    parameters = {
+        key: value
+        for key, value in connection.get_connection_params().items()
+        if key in kept_parameters
+    }
+    database = connection.settings_dict
+    parameters["dbname"] = database["TEST"]["NAME"] or f"test_{database['NAME']}"
+    try:
+        with psycopg.connect(**parameters) as kept, kept.cursor() as cursor:
+            cursor.execute("SELECT NOT EXISTS (SELECT 1 FROM public.wagtailcore_page)")
+            return cursor.fetchone()[0]
+    except psycopg.Error:
+        return False  # no kept database (or no tables yet): it is created or migrated anyway
 
 
 @pytest.fixture(scope="session")

@@ -1,3 +1,5 @@
+from collections.abc import Hashable, Iterable
+
 from django.http import Http404
 from wagtail.models import Page
 
@@ -44,8 +46,9 @@ class EnglishFallbackMixin:
             return original.specific.route(request, path_components)
 
 
-def duplicate_values(values) -> set:
-    seen, duplicates = set(), set()
+def duplicate_values(values: Iterable[Hashable]) -> set[Hashable]:
+    seen: set[Hashable] = set()
+    duplicates: set[Hashable] = set()
     for value in values:
         (duplicates if value in seen else seen).add(value)
     return duplicates

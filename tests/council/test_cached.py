@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from council.models import CouncilSettings, Prompt
-from tests.council.conftest import make_convening, make_survey, survey_answers
+from tests.factories.council import make_convening, make_survey, survey_answers
 
 
 def test_a_prompt_page_is_served_without_a_query_once_cached(state):

@@ -3,7 +3,7 @@
 from icalendar import Calendar
 
 from council.calendar import convening_ics, feed_ics
-from tests.council.conftest import make_convening
+from tests.factories.council import make_convening
 
 
 def test_one_event_per_convening_with_its_times_and_page(db):

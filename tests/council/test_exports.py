@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from council import registration as seats
 from council.models import ExportLog
 from council.submissions import Participant, save_response
-from tests.council.conftest import make_convening, make_staff, make_survey
+from tests.factories.council import make_convening, make_staff, make_survey
 
 
 def test_registrations_export_as_csv_and_xlsx_and_each_is_logged(staff):

@@ -17,7 +17,7 @@ from council.models import (
 from council.results import question_results
 from council.submissions import Participant, save_response
 from statewide.models import StateSettings
-from tests.council.conftest import make_exchange, make_member, make_survey, survey_answers
+from tests.factories.council import make_exchange, make_member, make_survey, survey_answers
 
 
 def test_an_anonymous_answer_saves_every_question_type(state):

@@ -4,7 +4,7 @@ import uuid
 
 from council.forms import PromptForm, RatingForm, RegistrationForm
 from council.models import Thought
-from tests.council.conftest import make_convening, make_exchange, make_survey
+from tests.factories.council import make_convening, make_exchange, make_survey
 
 
 def ranking_field(prompt):

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django_tenants.utils import tenant_context
 
-from tests.council.conftest import make_convening, make_survey
+from tests.factories.council import make_convening, make_survey
 
 ADMIN_PATHS = [
     "/admin/council_convenings/",

@@ -28,7 +28,7 @@ from council.results import question_results
 from council.submissions import Participant, save_response
 from council.tasks import queue_reminders
 from statewide.models import StateSettings
-from tests.council.conftest import make_convening, make_exchange, make_survey, survey_answers
+from tests.factories.council import make_convening, make_exchange, make_survey, survey_answers
 from tests.portrait.translating import offer_spanish
 
 

@@ -18,7 +18,7 @@ from council.models import (
     Theme,
 )
 from council.outbox import send_pending
-from tests.council.conftest import make_convening, make_member, make_survey, survey_answers
+from tests.factories.council import make_convening, make_member, make_survey, survey_answers
 
 JOIN = {
     "display_name": "Sam Member",

@@ -6,7 +6,7 @@ import pytest
 
 from council import moderation
 from council.models import ModerationStatus, Report, Thought
-from tests.council.conftest import make_exchange
+from tests.factories.council import make_exchange
 
 PHONE_TEXT = "More mentors, call Dana on 502-555-0199 or write dana@example.org"
 

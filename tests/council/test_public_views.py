@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from council.models import CouncilSettings, Registration, Response
-from tests.council.conftest import make_convening, make_survey, survey_answers
+from tests.factories.council import make_convening, make_survey, survey_answers
 
 
 def register_data(**overrides) -> dict:

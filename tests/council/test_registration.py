@@ -10,7 +10,7 @@ from django.db import connection, connections
 from council import registration as seats
 from council.models import Convening, OutboundEmail, Registration, RegistrationStatus
 from council.outbox import send_pending
-from tests.council.conftest import make_convening
+from tests.factories.council import make_convening
 
 
 def registrant(n: int) -> seats.Registrant:

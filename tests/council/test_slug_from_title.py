@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.council.conftest import make_convening
+from tests.factories.council import make_convening
 
 
 def title_input(page: str) -> str:

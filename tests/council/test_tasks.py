@@ -14,7 +14,7 @@ from council.models import OutboundEmail, Registration
 from council.outbox import MAX_ATTEMPTS, send_pending
 from council.tasks import queue_reminders, send_outbox
 from tests.conftest import celery_broker
-from tests.council.conftest import make_convening
+from tests.factories.council import make_convening
 
 DEAD_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 

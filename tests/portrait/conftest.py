@@ -4,9 +4,9 @@ import pytest
 from django_tenants.utils import tenant_context
 from wagtail.models import Page, Site
 
-from portrait import factories
 from portrait.models import DistrictPortraitPage, StateHomePage
 from portrait.sync import sync_state_portrait_and_stories
+from tests.factories import portrait as factories
 
 STATE_COMPETENCIES = [
     ("Critical thinker", "critical-thinker"),

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django_tenants.utils import tenant_context
 
-from portrait import factories
 from portrait.blocks import DistrictCompetencyBlock
 from portrait.models import DistrictPortraitPage
+from tests.factories import portrait as factories
 from tests.portrait.conftest import publish_district_portrait
 
 

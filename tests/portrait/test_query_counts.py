@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 from wagtail.models import Page, Site
 
-from portrait import factories
 from portrait.models import DistrictPortraitPage, StateHomePage
-from statewide.factories import add_listed_districts
 from statewide.models import StateCompetency, StateSettings
+from tests.factories import portrait as factories
+from tests.factories.statewide import add_listed_districts
 
 PORTRAIT_QUERY_BUDGET = 15
 STATE_COMPETENCIES = [("curiosity", "Curiosity"), ("care", "Care"), ("craft", "Craft")]

@@ -4,7 +4,6 @@ alignment; the rebuild brings it back from every schema."""
 from django.core.management import call_command
 from django_tenants.utils import tenant_context
 
-from portrait import factories
 from portrait.models import DistrictPortraitPage, StoryIndexPage, StoryPage
 from statewide.models import (
     PortraitAlignment,
@@ -12,6 +11,7 @@ from statewide.models import (
     PortraitListing,
     StoryListing,
 )
+from tests.factories import portrait as factories
 from tests.portrait.conftest import publish_district_portrait
 
 

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django_tenants.utils import tenant_context
 from wagtail.models import Site
 
-from portrait import factories
 from portrait.models import SiteIdentity
 from statewide.models import StateSettings
+from tests.factories import portrait as factories
 
 
 def identity_of(district=None) -> SiteIdentity:

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import tenant_context
 
 from portrait.models import DistrictPortraitPage
-from statewide.factories import add_listed_districts
+from tests.factories.statewide import add_listed_districts
 from tests.portrait.test_query_counts import (  # noqa: F401 (fixtures)
     PORTRAIT_QUERY_BUDGET,
     grow_portrait,

@@ -4,10 +4,10 @@ competencies districts align to."""
 import pytest
 from django.core.exceptions import ValidationError
 
-from portrait import factories
 from portrait.models import StatePortraitPage
 from portrait.sync import sync_state_portrait_and_stories
 from statewide.models import StateCompetency, StateSettings
+from tests.factories import portrait as factories
 
 
 def test_publishing_the_state_portrait_makes_its_competencies_alignable(state_portrait):

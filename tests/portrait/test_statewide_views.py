@@ -5,10 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from portrait import factories
 from portrait.views.coverage import coverage_rows
 from statewide.models import PortraitAlignment, PortraitListing, StateSettings, StoryListing
 from tenants.models import District
+from tests.factories import portrait as factories
 from tests.portrait.conftest import publish_district_portrait
 
 

@@ -10,7 +10,7 @@ from council.models import Prompt
 from statewide.models import PortraitLabel, StateSettings
 from tenants.host_routes import district_for_host, districts_changed
 from tenants.models import Domain
-from tests.council.conftest import make_survey
+from tests.factories.council import make_survey
 from tests.security.real_redis import redis_caches  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("redis_caches")

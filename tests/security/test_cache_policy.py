@@ -21,7 +21,7 @@ from statewide.models import StateSettings
 from tenants.page_cache import check_page_cache_middleware
 from tests.api_client import operation, post
 from tests.conftest import grant
-from tests.council.conftest import make_convening
+from tests.factories.council import make_convening
 from tests.progress.read_model import outcome_counts
 from tests.security.real_redis import redis_caches  # noqa: F401 (a fixture)
 from tests.tenants.test_page_cache import publish_vision

@@ -11,7 +11,7 @@ from council.models import Question, QuestionKind
 from council.results import AnswerRow, results_from_rows
 from council.submissions import Participant, save_response
 from statewide.models import StateSettings
-from tests.council.conftest import make_survey
+from tests.factories.council import make_survey
 
 REGIONS = ["North", "South", "East", ""]
 VOICES = ["student", "family", ""]

@@ -10,7 +10,7 @@ from council import registration as seats
 from council.models import Outcome, OutcomeStatus, Theme, Thought
 from council.submissions import Participant, save_response
 from statewide.models import StateSettings
-from tests.council.conftest import make_convening, make_exchange, make_survey
+from tests.factories.council import make_convening, make_exchange, make_survey
 
 pytestmark = pytest.mark.usefixtures("redis_page_cache")
 

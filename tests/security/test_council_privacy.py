@@ -14,7 +14,7 @@ from council.models import (
     Theme,
     Thought,
 )
-from tests.council.conftest import (
+from tests.factories.council import (
     make_convening,
     make_exchange,
     make_member,

@@ -4,7 +4,7 @@ PostgreSQL backend does not keep every district's catalog entries for good."""
 import pytest
 from django.db import close_old_connections, connection
 
-from tests.tenants.fresh_districts import provision
+from tests.conftest import provision
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

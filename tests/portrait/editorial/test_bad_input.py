@@ -11,8 +11,8 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from portrait.factories import add_story, story_index
 from portrait.models import DistrictHomePage, DistrictPortraitPage, StoryPage
+from tests.factories.portrait import add_story, story_index
 from tests.portrait.editorial.conftest import (
     admin_url,
     competency_form,

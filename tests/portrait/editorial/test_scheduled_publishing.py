@@ -8,10 +8,10 @@ from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, tenant_context
 
-from portrait.factories import competency_value
 from portrait.models import DistrictPortraitPage, StateHomePage
 from statewide.models import PortraitListing
 from tenants.tasks import publish_scheduled_pages
+from tests.factories.portrait import competency_value
 from tests.portrait.editorial.conftest import admin_url, competency_form, portrait_form
 
 GO_LIVE = timezone.now() + timedelta(hours=1)

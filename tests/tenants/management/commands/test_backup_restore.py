@@ -14,7 +14,7 @@ from django_tenants.utils import tenant_context
 
 from portrait.models import DistrictHomePage
 from tenants.models import DistrictListing
-from tests.tenants.fresh_districts import provision
+from tests.conftest import provision
 from tests.tenants.object_storage import object_storage, s3_bucket, s3_endpoint, storage
 
 __all__ = ["object_storage", "s3_bucket", "s3_endpoint", "storage"]  # fixtures, used by name

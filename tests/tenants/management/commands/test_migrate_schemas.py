@@ -15,7 +15,7 @@ from django_tenants.utils import schema_context
 from tenants.models import District, SchemaMigrationRecord
 from tenants.schema_migrations import SchemaMigrator, schemas_behind
 from tenants.template_schema import template_schema_name
-from tests.tenants.fresh_districts import provision
+from tests.conftest import provision
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,10 +1,11 @@
-"""Build portrait and story pages in code: for the demo, tests and benchmarks.
+"""Build portrait and story pages in code for the demo (tests build theirs in tests/factories/).
 
 Each function works in the schema that is current when it is called.
 """
 
 import datetime
 import io
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -62,7 +63,7 @@ def build_state_portrait(home: StateHomePage, competencies: list[dict], **fields
 
 
 def fill_district_portrait(
-    page: DistrictPortraitPage, competencies: list[dict], steps: list[dict] = (), **fields
+    page: DistrictPortraitPage, competencies: list[dict], steps: Sequence[dict] = (), **fields
 ) -> DistrictPortraitPage:
     """Give the district's portrait page its content and publish it."""
     page.competencies = [("competency", value) for value in competencies]
@@ -99,12 +100,12 @@ def add_story(
     title: str,
     summary: str,
     paragraphs: list[str],
-    competency_keys: list[str] = (),
-    condition_slugs: list[str] = (),
+    competency_keys: Sequence[str] = (),
+    condition_slugs: Sequence[str] = (),
     quote: tuple[str, str] | None = None,
     hero: tuple[Image, str] | None = None,
 ) -> StoryPage:
-    body = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
+    body: list[tuple[str, object]] = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
     if quote:
         body.insert(1, ("quote", {"text": quote[0], "attribution": quote[1]}))
     story = StoryPage(

@@ -7,10 +7,10 @@ from django.test import RequestFactory
 from django_tenants.utils import tenant_context
 from wagtail.models import Site
 
-from portrait import factories
 from portrait.models import DistrictPortraitPage, SiteIdentity, StoryIndexPage
 from portrait.views.site_pages import server_error
 from tenants.models import site_url
+from tests.factories import portrait as factories
 
 
 def test_a_districts_menu_lists_the_pages_shown_in_menus(alpha, host_client):

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django_tenants.utils import tenant_context
 
-from portrait import factories
 from portrait.models import StoryIndexPage, StoryPage
+from tests.factories import portrait as factories
 from tests.portrait.conftest import publish_district_portrait
 
 ATOM = "{http://www.w3.org/2005/Atom}"

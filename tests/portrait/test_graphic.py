@@ -9,9 +9,9 @@ from django_tenants.utils import tenant_context
 from PIL import Image as PillowImage
 from wagtail.models import Site
 
-from portrait import factories
 from portrait.graphic import Competency, PortraitGraphic, ring_svg, stack_svg
 from portrait.models import DistrictPortraitPage, SiteIdentity
+from tests.factories import portrait as factories
 from tests.portrait.conftest import publish_district_portrait
 
 ALIGNMENTS = {
