@@ -25,11 +25,10 @@ def on_commit_once(
 ) -> None:
     """Run `fn` after the transaction commits, unless a callback with `key` runs first."""
     connection = connections[using]
-    batch = getattr(connection, _BATCH_ATTRIBUTE, None)
-    if batch is None:
-        # Left in place by a rollback: nothing of it ran, so the next transaction may use it.
-        batch = _Batch()
-        setattr(connection, _BATCH_ATTRIBUTE, batch)
+    # Left in place by a rollback: nothing of it ran, so the next transaction may use it.
+    kept: _Batch | None = getattr(connection, _BATCH_ATTRIBUTE, None)
+    batch = kept if kept is not None else _Batch()
+    setattr(connection, _BATCH_ATTRIBUTE, batch)
 
     def run_once() -> None:
         if getattr(connection, _BATCH_ATTRIBUTE, None) is batch:

@@ -25,6 +25,10 @@ def covered_by(test_module: str) -> str:
 
 
 UNMIRRORED = {
+    "progress/management/commands/rebuild_progress_summary.py": covered_by(
+        "tests/progress/statewide/test_progress_summary.py"
+    ),
+    "progress/statewide/apps.py": APP_CONFIG,
     "portal/api/arguments.py": covered_by("tests/portal/api/test_paging.py"),
     "portal/api/execute.py": covered_by("tests/portal/api/test_view.py"),
     "portal/api/execution.py": covered_by("tests/portal/api/test_plain_lists.py"),
@@ -52,7 +56,6 @@ UNMIRRORED = {
     "tenants/apps.py": APP_CONFIG,
     "tenants/backup.py": covered_by("tests/tenants/management/commands/test_backup_restore.py"),
     "tenants/context_processors.py": THROUGH_HTTP,
-    "tenants/generations.py": covered_by("tests/security/test_cache_forgetting.py"),
     "tenants/importing.py": covered_by(
         "tests/tenants/management/commands/test_import_districts.py"
     ),

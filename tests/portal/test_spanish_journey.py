@@ -17,13 +17,13 @@ from wagtail_localize.models import Translation
 
 from council.models import OutboundEmail
 from council.tasks import send_outbox
-from portrait import factories
 from portrait.models import DistrictPortraitPage, SiteLanguages, StoryIndexPage
 from statewide.models import StateSettings
 from tenants.starter import TRANSLATORS
 from tenants.sync import request_district_sync
 from tests.api_client import get_data
-from tests.council.conftest import make_convening
+from tests.factories import portrait as factories
+from tests.factories.council import make_convening
 from tests.portrait.editorial.conftest import admin_url, messages_of, sign_in_member
 from tests.portrait.translating import offer_spanish
 
