@@ -38,7 +38,8 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
 COPY . .
 RUN pip install -c constraints.txt . \
     && rm -rf build ./*.egg-info \
-    && python -m compileall -q portal tenants portrait
+    && python -m compileall -q portal tenants caching routing publishing support spreadsheets \
+        api state portrait progress council
 
 # Production settings refuse to load without SECRET_KEY, DATABASE_URL and REDIS_URL. These
 # dummy values exist only for this RUN step (collectstatic touches neither) and are not in

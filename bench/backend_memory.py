@@ -150,9 +150,9 @@ def serve_every_district(limit: int) -> dict:
 
 def time_state_runs() -> dict:
     # The app's modules load models: import them once fresh_database has set Django up.
+    from publishing.scheduling import publish_scheduled_everywhere
+    from publishing.sync import rebuild_listings
     from tenants.models import District
-    from tenants.scheduling import publish_scheduled_everywhere
-    from tenants.sync import rebuild_listings
 
     districts = list(District.objects.active())
     started = time.perf_counter()

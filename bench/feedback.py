@@ -255,7 +255,6 @@ def seed():
 
     # The app's modules load models: import them once fresh_database has set Django up.
     from bench import feedback_bare
-    from council.demo import _at
     from council.models import (
         AgendaItem,
         Convening,
@@ -263,6 +262,7 @@ def seed():
         Prompt,
         Question,
     )
+    from demo.council import _at
 
     prompt = Prompt.objects.create(
         slug="bench",

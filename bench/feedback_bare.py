@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template import engines
 
-from tenants.page_cache import never_page_cached
+from caching.page_cache import never_page_cached
 
 TABLE = "bench_bare_submission"
 CREATE_TABLE = (

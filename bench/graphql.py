@@ -27,7 +27,7 @@ at sync time) are held to p95 under 100 ms and a ratio under 1.5, computed (cach
 `--only NAME` (repeatable) times some operations only.
 
 Each size is measured twice: with the response cache off, so every answer is computed, and on,
-as deployed (portal/api/response_cache.py: an answer is kept until the read model changes, so
+as deployed (api/response_cache.py: an answer is kept until the read model changes, so
 the warm-up call computes it and the timed calls are served from the cache).
 """
 
@@ -141,7 +141,7 @@ def run(args, db) -> None:
 
 def seed_state() -> None:
     # The app's modules load models: import them once fresh_database has set Django up.
-    from statewide.models import StateCompetency
+    from state.models import StateCompetency
 
     StateCompetency.objects.bulk_create(
         StateCompetency(slug=f"sc-{n}", name=f"State competency {n}", position=n)
@@ -153,16 +153,17 @@ def add_districts(first: int, last: int, rng: random.Random) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
+    from caching.page_cache import invalidate_state_pages
+    from state.models import PortraitAlignment, PortraitCompetencyListing, PortraitListing
+
     # The app's modules load models: import them once fresh_database has set Django up.
-    from progress.statewide.models import (
+    from state.progress.models import (
         FrameworkVersion,
         PublishedAssessment,
         PublishedOutcomeCount,
         PublishedRating,
     )
-    from statewide.models import PortraitAlignment, PortraitCompetencyListing, PortraitListing
     from tenants.models import District, schema_name_for
-    from tenants.page_cache import invalidate_state_pages
 
     version = FrameworkVersion.objects.get(framework__slug="finding-your-path")
     competencies = list(version.competencies.values_list("slug", flat=True))
@@ -265,7 +266,7 @@ def add_districts(first: int, last: int, rng: random.Random) -> None:
 def _count_progress_summary() -> None:
     """What the sync keeps up to date one district at a time, recounted after bulk writes."""
     try:
-        from progress.statewide.progress_summary import rebuild_progress_summary
+        from state.progress.progress_summary import rebuild_progress_summary
     except ImportError:  # a tree from before the summary (for a side-by-side baseline)
         return
     rebuild_progress_summary()
@@ -285,7 +286,7 @@ def measure(client, name: str, runs: int) -> dict:
     from django.db import connection
 
     # The app's modules load models: import them once fresh_database has set Django up.
-    from portal.api.execute import operation_text
+    from api.execute import operation_text
 
     text = PAGED_OPERATION if "page" in name else operation_text(name)
     body = json.dumps({"query": text, "variables": OPERATIONS[name]})

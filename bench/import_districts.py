@@ -74,7 +74,7 @@ def main() -> None:
 def record_each_provisioning() -> list[float]:
     """Time every provision_district the import makes (a wrapper; the code is unchanged)."""
     # The app's modules load models: import them once fresh_database has set Django up.
-    from tenants import importing
+    from spreadsheets import district_import as importing
 
     durations: list[float] = []
     provision = importing.provision_district

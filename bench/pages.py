@@ -136,9 +136,9 @@ def build_content(slug: str, competencies: int, stories: int):
 
     # The app's modules load models: import them once fresh_database has set Django up.
     from portrait.models import DistrictPortraitPage, StateHomePage
-    from statewide.models import StateCompetency, StateSettings
+    from publishing.sync import record_listing
+    from state.models import StateCompetency, StateSettings
     from tenants.provisioning import DistrictSpec, provision_district
-    from tenants.sync import record_listing
     from tests.factories import portrait as factories
 
     StateSettings.load()

@@ -1,4 +1,4 @@
-"""Benchmark: GraphQL list completion by portal.api.plain_lists against graphql-core's own,
+"""Benchmark: GraphQL list completion by api.plain_lists against graphql-core's own,
 side by side in one process on the same rows (bench/graphql.py's seed, response cache off).
 
     .venv/bin/python bench/plain_lists.py [--large 1300] [--runs 15]
@@ -37,7 +37,7 @@ def run(args):
     from django.test import override_settings
     from graphql_sync_dataloaders import DeferredExecutionContext
 
-    from portal.api.execution import PortalExecutionContext
+    from api.execution import PortalExecutionContext
 
     compiled = PortalExecutionContext.complete_list_value
     general = DeferredExecutionContext.complete_list_value

@@ -7,7 +7,7 @@ Creates a fresh database, provisions --districts districts, and times, side by s
 
   baseline        Wagtail's own `publish_scheduled` in the public schema alone, with nothing
                   due: what one schema costs.
-  every schema    tenants.scheduling.publish_scheduled_everywhere() with nothing due: the
+  every schema    publishing.scheduling.publish_scheduled_everywhere() with nothing due: the
                   state and every district, what beat pays every minute in the steady state.
   with work due   the same run with one scheduled portrait due in every district (each publish
                   starts its district's sync, run inline with no broker).
@@ -51,9 +51,9 @@ def run(args, db) -> None:
 
     # The app's modules load models: import them once fresh_database has set Django up.
     from portrait.models import DistrictPortraitPage
-    from statewide.models import StateCompetency
+    from publishing.scheduling import publish_scheduled_everywhere, scheduled_tenants
+    from state.models import StateCompetency
     from tenants.provisioning import DistrictSpec, provision_district
-    from tenants.scheduling import publish_scheduled_everywhere, scheduled_tenants
     from tests.factories.portrait import competency_value
 
     for line in describe_environment(db):

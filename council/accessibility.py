@@ -1,7 +1,7 @@
 """The council's pages for `manage.py check_accessibility`, on the state's site once demo
 content is seeded."""
 
-from portal.accessibility import STATE, PageSpec
+from accessibility.pages import STATE, PageSpec
 
 SEND_EMPTY = "main form.public-form button[type=submit]"
 

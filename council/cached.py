@@ -1,5 +1,5 @@
 """What every public prompt request reads, kept in the (tenant-aware) cache under the state's
-generation (tenants/generations.py): the published prompt with its questions, and the
+generation (caching/generations.py): the published prompt with its questions, and the
 council's settings. Saving or deleting any of them, a question or a convening bumps the
 generation, now and again on commit, so the next request reads the new rows at once.
 """
@@ -7,8 +7,8 @@ generation, now and again on commit, so the next request reads the new rows at o
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from caching.generations import invalidate_state, remember
 from council.models import Convening, CouncilSettings, Prompt, Question
-from tenants.generations import invalidate_state, remember
 
 SETTINGS_KEY = "council:settings"
 

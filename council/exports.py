@@ -18,7 +18,7 @@ from council.models import (
     Thought,
     Voice,
 )
-from tenants import spreadsheets
+from spreadsheets import writing as spreadsheets
 
 FORMATS = ("csv", "xlsx")
 

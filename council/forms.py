@@ -9,6 +9,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from caching.generations import remember
 from council.idempotency import KEY_REUSED_MESSAGE
 from council.models import (
     THOUGHT_MAX_LENGTH,
@@ -20,7 +21,6 @@ from council.models import (
     Thought,
     Voice,
 )
-from tenants.generations import remember
 from tenants.models import District
 
 RATING_CHOICES = [(str(n), str(n)) for n in range(1, 6)]

@@ -16,7 +16,7 @@ from council.models import (
     MinutesStatus,
     RegistrationStatus,
 )
-from statewide.models import StateSettings
+from state.models import StateSettings
 
 
 def publish_notice(convening: Convening, now=None) -> Convening:

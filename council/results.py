@@ -25,7 +25,7 @@ from council.models import (
     Voice,
 )
 from progress.suppression import suppress_row
-from statewide.models import StateSettings
+from state.models import StateSettings
 
 BREAKDOWNS = {"region": _("Region"), "voice": _("Voice")}
 NOT_GIVEN = _("Not given")

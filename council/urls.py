@@ -3,9 +3,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from caching.page_cache import never_page_cached
 from council.forms import SignInForm
 from council.views import convenings, feedback, members
-from tenants.page_cache import never_page_cached
 
 app_name = "council"
 

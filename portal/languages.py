@@ -9,8 +9,8 @@ from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language, get_language_from_path
 from wagtail.models import Page
 
+from caching.page_cache import is_page_request
 from portrait.models.languages import DEFAULT_LANGUAGE, language_name, offered_languages
-from tenants.page_cache import is_page_request
 
 
 class PathLanguageMiddleware(LocaleMiddleware):

@@ -5,7 +5,7 @@ import graphene
 from progress.api.districts import DistrictQueries
 from progress.api.mutations import ProgressMutations
 from progress.api.queries import ProgressQueries
-from statewide.api.queries import StatewideQueries
+from state.api.queries import StatewideQueries
 
 
 class Query(ProgressQueries, DistrictQueries, StatewideQueries, graphene.ObjectType):

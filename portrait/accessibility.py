@@ -1,6 +1,6 @@
 """Pages of the state's and districts' sites that the accessibility check visits."""
 
-from portal.accessibility import DEMO_DISTRICT, STATE, PageSpec
+from accessibility.pages import DEMO_DISTRICT, STATE, PageSpec
 
 PAGES = [
     PageSpec("State home", STATE, "/"),

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext
 
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tenants.models import AdoptionStage, District, site_url
 
 MAP_WIDTH = 1000

@@ -10,7 +10,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from statewide.models import StateCompetency
+from state.models import StateCompetency
 
 CO_CREATION_KINDS = [
     ("convening", _("Community convening")),

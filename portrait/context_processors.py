@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from statewide.models import StateSettings
-from tenants.generations import remember
+from caching.generations import remember
+from state.models import StateSettings
 
 LABEL_CACHE_KEY = "portrait-label"
 

@@ -7,9 +7,9 @@ from wagtail.signals import copy_for_translation_done, page_published, page_unpu
 
 from portrait.sync import sync_district_portrait_and_stories, sync_state_portrait_and_stories
 from portrait.translation import share_home_permissions
+from publishing.sync import register_district_sync
 from tenants.on_commit import on_commit_once
 from tenants.state import on_state_schema
-from tenants.sync import register_district_sync
 
 
 def connect() -> None:
@@ -21,7 +21,7 @@ def connect() -> None:
 
 
 def _on_state_page_change(sender, instance, **kwargs) -> None:
-    # District pages reach the read model through tenants.sync; the state's are local.
+    # District pages reach the read model through publishing.sync; the state's are local.
     if not on_state_schema():
         return
     # Once per transaction, however many pages it publishes or deletes.

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext
 
-from progress.statewide.models import Condition, FrameworkVersion
-from statewide.models import StoryListing
+from state.models import StoryListing
+from state.progress.models import Condition, FrameworkVersion
 from tenants.models import District
 from tenants.state import on_state_schema
 

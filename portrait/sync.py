@@ -1,7 +1,7 @@
 """What portraits and stories put in the statewide read model.
 
 A district's portrait and stories reach the public schema through the foundation's sync path
-(a registered step of `tenants.sync.record_listing`). The state's own portrait and stories are
+(a registered step of `publishing.sync.record_listing`). The state's own portrait and stories are
 in the public schema already, so they are written in the publishing transaction itself.
 """
 
@@ -15,7 +15,7 @@ from django_tenants.utils import get_public_schema_name, schema_context, tenant_
 from portrait.models import DistrictPortraitPage, StatePortraitPage, StoryPage
 from portrait.models.languages import DEFAULT_LANGUAGE
 from portrait.stories import story_card
-from statewide.models import (
+from state.models import (
     PortraitAlignment,
     PortraitCompetencyListing,
     PortraitListing,
@@ -29,7 +29,7 @@ SUMMARY_WORDS = 60
 
 
 def sync_district_portrait_and_stories(district: District) -> None:
-    """Registered with tenants.sync: copy the district's published portrait and stories."""
+    """Registered with publishing.sync: copy the district's published portrait and stories."""
     with tenant_context(district):
         portrait = _read_portrait(district)
         stories = _read_stories(district)

@@ -1,6 +1,6 @@
 """The history of each district's adoption stage: one row per change, whoever made it."""
 
-from progress.statewide.models import AdoptionStageChange
+from state.progress.models import AdoptionStageChange
 from tenants.adoption import StageChange
 
 

@@ -14,8 +14,8 @@ class ProgressConfig(AppConfig):
         # These modules import models, which exist only once the app registry is ready.
         from progress.adoption import record_stage_change
         from progress.sync import sync_district_progress
+        from publishing.sync import register_district_sync
         from tenants.adoption import register_stage_recorder
-        from tenants.sync import register_district_sync
 
         register_district_sync(sync_district_progress)
         register_stage_recorder(record_stage_change)

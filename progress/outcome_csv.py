@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from progress.models.outcomes import GradeBand, PerformanceLevel
-from tenants import spreadsheets
+from spreadsheets import writing as spreadsheets
 
 TEMPLATE_COLUMNS = ("school_year", "competency", "grade_band", "level", "count")
 MAX_ROWS = 20_000

@@ -11,9 +11,9 @@ from typing import NamedTuple
 from django.db import connection
 
 from progress.models.outcomes import GradeBand, PerformanceLevel
-from progress.statewide.models import PublishedOutcomeCount
 from progress.suppression import suppress_row, suppress_table
-from statewide.models import StateSettings
+from state.models import StateSettings
+from state.progress.models import PublishedOutcomeCount
 from tenants.models import District
 
 BAND_ORDER = {band: index for index, band in enumerate(GradeBand.values)}

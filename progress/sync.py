@@ -1,5 +1,5 @@
 """The district sync step for progress: what a district has published, into the state's
-read model. Registered with tenants.sync, so every publish sync and `rebuild_directory` run
+read model. Registered with publishing.sync, so every publish sync and `rebuild_directory` run
 it. Only consensus stages, published counts and adoption reports cross; it is idempotent."""
 
 from collections import defaultdict
@@ -9,13 +9,13 @@ from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context, tenant_context
 
 from progress.models import AdoptionStageReport, AssessmentRound, ConsensusRating, OutcomeCount
-from progress.statewide.models import (
+from state.progress.models import (
     AdoptionStageChange,
     PublishedAssessment,
     PublishedOutcomeCount,
     PublishedRating,
 )
-from progress.statewide.progress_summary import district_ratings_replaced
+from state.progress.progress_summary import district_ratings_replaced
 from tenants.adoption import BY_DISTRICT, change_adoption_stage
 from tenants.models import District
 

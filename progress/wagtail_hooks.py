@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _  # menus are built once p
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from portal.api.permissions import user_has_permissions
+from api.permissions import user_has_permissions
 from progress.admin import adoption_views, outcome_views, token_views
 from progress.admin.district_viewsets import SelfAssessmentGroup
 from progress.admin.state_viewsets import FrameworksGroup

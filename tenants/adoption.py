@@ -12,10 +12,10 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from tenants.host_routes import districts_changed
+from caching.page_cache import invalidate_state_pages
 from tenants.models import District
 
-# Who changed the stage; progress.statewide.ChangeSource holds the same values with labels.
+# Who changed the stage; state.progress.ChangeSource holds the same values with labels.
 BY_STATE = "state"
 BY_DISTRICT = "district"
 
@@ -79,5 +79,5 @@ def change_adoption_stage(
             district.adoption_stage = stage
             district.save(update_fields=["adoption_stage", "updated_at"])
             # The directory, the front page's chart and map, and GraphQL answers show it.
-            districts_changed()
+            invalidate_state_pages()  # the state's directory and cached routes
     return True

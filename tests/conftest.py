@@ -20,7 +20,7 @@ from django.test import Client
 from django_tenants.utils import get_public_schema_name
 
 from portal.celery import app as celery_app
-from progress.statewide.models import ApiToken
+from state.progress.models import ApiToken
 from tenants.models import District, schema_name_for
 from tenants.provisioning import DistrictSpec, provision_district
 

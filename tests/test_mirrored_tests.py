@@ -9,11 +9,26 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["portal", "tenants", "portrait", "statewide", "progress", "council"]
+APPS = [
+    "portal",
+    "tenants",
+    "caching",
+    "routing",
+    "publishing",
+    "support",
+    "spreadsheets",
+    "api",
+    "state",
+    "portrait",
+    "progress",
+    "council",
+    "demo",
+    "accessibility",
+]
 
 APP_CONFIG = "app configuration: its ready() wiring runs before every test"
 ADMIN_HOOKS = "Wagtail admin registration, exercised by the admin tests of its app"
-DEMO = "demo content, built and checked by tests/portal/management/commands/test_seed_demo.py"
+DEMO = "demo content, built and checked by tests/demo/management/commands/test_seed_demo.py"
 MODELS = "models, tested through the package's exports by the app's tests"
 THROUGH_HTTP = "views, forms and their guards, tested through HTTP by the app's tests"
 NOT_YET = "no focused test yet"
@@ -25,22 +40,25 @@ def covered_by(test_module: str) -> str:
 
 
 UNMIRRORED = {
+    "routing/apps.py": APP_CONFIG,
+    "publishing/apps.py": APP_CONFIG,
+    "caching/apps.py": APP_CONFIG,
     "progress/management/commands/rebuild_progress_summary.py": covered_by(
         "tests/progress/statewide/test_progress_summary.py"
     ),
-    "progress/statewide/apps.py": APP_CONFIG,
-    "portal/api/arguments.py": covered_by("tests/portal/api/test_paging.py"),
-    "portal/api/execute.py": covered_by("tests/portal/api/test_view.py"),
-    "portal/api/execution.py": covered_by("tests/portal/api/test_plain_lists.py"),
-    "portal/api/loaders.py": covered_by("tests/progress/api/test_query_counts.py"),
-    "portal/api/permissions.py": covered_by("tests/security/test_framework_disclosure.py"),
-    "portal/api/validation.py": covered_by("tests/portal/api/test_view.py"),
+    "state/progress/apps.py": APP_CONFIG,
+    "api/arguments.py": covered_by("tests/api/test_paging.py"),
+    "api/execute.py": covered_by("tests/api/test_view.py"),
+    "api/execution.py": covered_by("tests/api/test_plain_lists.py"),
+    "api/loaders.py": covered_by("tests/progress/api/test_query_counts.py"),
+    "api/permissions.py": covered_by("tests/security/test_framework_disclosure.py"),
+    "api/validation.py": covered_by("tests/api/test_view.py"),
     "portal/apps.py": APP_CONFIG,
-    "portal/browser_checks.py": covered_by(
-        "tests/portal/management/commands/test_check_accessibility.py"
+    "accessibility/browser_checks.py": covered_by(
+        "tests/accessibility/management/commands/test_check_accessibility.py"
     ),
     "portal/content_security.py": covered_by("tests/security/test_headers.py"),
-    "portal/embedded_db.py": covered_by("tests/portal/test_startup_output.py"),
+    "demo/embedded_db.py": covered_by("tests/portal/test_startup_output.py"),
     "portal/languages.py": covered_by("tests/portal/test_spanish_interface.py"),
     "portal/settings/base.py": covered_by("tests/portal/settings/test_production.py"),
     "portal/settings/environment.py": covered_by("tests/portal/test_startup_output.py"),
@@ -53,41 +71,40 @@ UNMIRRORED = {
     "portal/two_factor/views.py": covered_by("tests/portal/test_spanish_interface.py"),
     "portal/urls/district.py": covered_by("tests/council/test_links.py"),
     "portal/wagtail_hooks.py": ADMIN_HOOKS,
-    "tenants/apps.py": APP_CONFIG,
-    "tenants/backup.py": covered_by("tests/tenants/management/commands/test_backup_restore.py"),
-    "tenants/context_processors.py": THROUGH_HTTP,
-    "tenants/importing.py": covered_by(
-        "tests/tenants/management/commands/test_import_districts.py"
+    "registry/backup.py": covered_by("tests/registry/management/commands/test_backup_restore.py"),
+    "routing/context_processors.py": THROUGH_HTTP,
+    "spreadsheets/district_import.py": covered_by(
+        "tests/spreadsheets/management/commands/test_import_districts.py"
     ),
     "tenants/management/commands/backup_district.py": covered_by(
-        "tests/tenants/management/commands/test_backup_restore.py"
+        "tests/registry/management/commands/test_backup_restore.py"
     ),
     "tenants/management/commands/restore_district.py": covered_by(
-        "tests/tenants/management/commands/test_backup_restore.py"
+        "tests/registry/management/commands/test_backup_restore.py"
     ),
     "tenants/management/progress.py": covered_by(
-        "tests/tenants/management/commands/test_import_districts.py"
+        "tests/spreadsheets/management/commands/test_import_districts.py"
     ),
-    "tenants/middleware.py": THROUGH_HTTP,
+    "routing/middleware.py": THROUGH_HTTP,
     "tenants/models.py": MODELS,
     "tenants/postgresql_backend/base.py": covered_by("tests/security/test_statement_timeout.py"),
-    "tenants/scheduling.py": covered_by("tests/portrait/editorial/test_scheduled_publishing.py"),
+    "publishing/scheduling.py": covered_by("tests/portrait/editorial/test_scheduled_publishing.py"),
     "tenants/schema_migrations.py": covered_by(
         "tests/tenants/management/commands/test_migrate_schemas.py"
     ),
-    "tenants/starter.py": covered_by("tests/portal/management/commands/test_seed_demo.py"),
+    "tenants/starter.py": covered_by("tests/demo/management/commands/test_seed_demo.py"),
     "tenants/template_schema.py": covered_by("tests/tenants/test_cloning.py"),
     "tenants/views.py": THROUGH_HTTP,
-    "tenants/wagtail_hooks.py": ADMIN_HOOKS,
+    "registry/wagtail_hooks.py": ADMIN_HOOKS,
     "portrait/adoption.py": covered_by("tests/portrait/test_state_front_page.py"),
     "portrait/apps.py": APP_CONFIG,
     "portrait/blocks.py": covered_by("tests/portrait/test_district_portrait.py"),
     "portrait/context_processors.py": THROUGH_HTTP,
     "portrait/dashboard.py": covered_by("tests/portrait/editorial/test_dashboard.py"),
-    "portrait/demo.py": DEMO,
+    "demo/portrait.py": DEMO,
     "portrait/demo_builders.py": DEMO,
-    "portrait/demo_identity.py": DEMO,
-    "portrait/demo_spanish.py": DEMO,
+    "demo/portrait_identity.py": DEMO,
+    "demo/portrait_spanish.py": DEMO,
     "portrait/feeds.py": THROUGH_HTTP,
     "portrait/forms.py": THROUGH_HTTP,
     "portrait/identity.py": covered_by("tests/portrait/test_site_identity.py"),
@@ -97,7 +114,7 @@ UNMIRRORED = {
     "portrait/models/mixins.py": MODELS,
     "portrait/models/pictures.py": MODELS,
     "portrait/models/portraits.py": MODELS,
-    "portrait/signals.py": covered_by("tests/tenants/test_sync.py"),
+    "portrait/signals.py": covered_by("tests/publishing/test_sync.py"),
     "portrait/starter.py": covered_by("tests/tenants/test_cloning.py"),
     "portrait/stories.py": covered_by("tests/portrait/models/test_stories.py"),
     "portrait/sync.py": covered_by("tests/portrait/test_read_model.py"),
@@ -107,10 +124,10 @@ UNMIRRORED = {
     "portrait/views/search.py": THROUGH_HTTP,
     "portrait/views/site_pages.py": covered_by("tests/portrait/templatetags/test_site_chrome.py"),
     "portrait/wagtail_hooks.py": ADMIN_HOOKS,
-    "statewide/api/loaders.py": covered_by("tests/statewide/api/test_contract_operations.py"),
-    "statewide/api/queries.py": covered_by("tests/portal/api/test_errors.py"),
-    "statewide/api/types.py": covered_by("tests/statewide/api/test_contract_operations.py"),
-    "statewide/models.py": MODELS,
+    "state/api/loaders.py": covered_by("tests/state/api/test_contract_operations.py"),
+    "state/api/queries.py": covered_by("tests/api/test_errors.py"),
+    "state/api/types.py": covered_by("tests/state/api/test_contract_operations.py"),
+    "state/models.py": MODELS,
     "progress/admin/assessment_forms.py": THROUGH_HTTP,
     "progress/admin/district_viewsets.py": THROUGH_HTTP,
     "progress/admin/policies.py": THROUGH_HTTP,
@@ -121,7 +138,7 @@ UNMIRRORED = {
     "progress/api/mutations.py": covered_by("tests/progress/api/test_contract_operations.py"),
     "progress/api/queries.py": covered_by("tests/progress/api/test_contract_operations.py"),
     "progress/api/types.py": covered_by("tests/progress/api/test_contract_operations.py"),
-    "progress/api/districts.py": covered_by("tests/portal/api/test_errors.py"),
+    "progress/api/districts.py": covered_by("tests/api/test_errors.py"),
     "progress/apps.py": APP_CONFIG,
     "progress/dashboard/charts.py": covered_by("tests/progress/dashboard/test_views.py"),
     "progress/dashboard/exports.py": covered_by("tests/progress/dashboard/test_views.py"),
@@ -131,12 +148,12 @@ UNMIRRORED = {
     "progress/models/assessment.py": MODELS,
     "progress/models/outcomes.py": MODELS,
     "progress/outcomes.py": covered_by("tests/security/test_outcome_disclosure.py"),
-    "progress/statewide/loading.py": covered_by(
+    "state/progress/loading.py": covered_by(
         "tests/progress/management/commands/test_load_framework.py"
     ),
-    "progress/statewide/models/frameworks.py": MODELS,
-    "progress/statewide/models/read_model.py": MODELS,
-    "progress/statewide/models/tokens.py": MODELS,
+    "state/progress/models/frameworks.py": MODELS,
+    "state/progress/models/read_model.py": MODELS,
+    "state/progress/models/tokens.py": MODELS,
     "progress/sync.py": covered_by("tests/progress/admin/test_adoption_views.py"),
     "progress/wagtail_hooks.py": ADMIN_HOOKS,
     "council/apps.py": APP_CONFIG,

@@ -24,7 +24,7 @@ from council.languages import (
 )
 from council.links import council_path
 from council.panels import title_and_slug_panels
-from statewide.models import StateCompetency
+from state.models import StateCompetency
 
 THOUGHT_MAX_LENGTH = 280
 

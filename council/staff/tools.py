@@ -27,7 +27,7 @@ from council.models import (
     Thought,
 )
 from council.staff.guards import state_staff_required
-from statewide.models import StateSettings
+from state.models import StateSettings
 
 
 @state_staff_required("council.view_convening")

@@ -28,7 +28,7 @@ from council.models import (
 )
 from council.staff import tools
 from council.staff.guards import StateOnlyViewSetMixin, StateToolMenuItem
-from statewide.models import StateCompetency
+from state.models import StateCompetency
 
 
 class LinkColumn(Column):

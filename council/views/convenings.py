@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from caching.page_cache import never_page_cached
 from council import registration as seats
 from council.calendar import convening_ics, feed_ics
 from council.forms import RegistrationForm
@@ -18,7 +19,6 @@ from council.idempotency import KeyReused
 from council.links import absolute
 from council.models import Convening, Outcome, Prompt, Registration, RegistrationStatus
 from council.views.common import member_for, over_rate_limit, too_many
-from tenants.page_cache import never_page_cached
 
 
 def council_home(request):

@@ -5,6 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from caching.generations import generational_key
+from caching.page_cache import never_page_cached
 from council import exchange, moderation
 from council.cached import published_prompt
 from council.forms import PromptForm, RatingForm, ReportForm, ThoughtForm
@@ -20,9 +22,7 @@ from council.models import (
 from council.results import BREAKDOWNS, question_results
 from council.submissions import Participant, save_response, save_thought
 from council.views.common import member_for, over_rate_limit, too_many
-from statewide.models import StateSettings
-from tenants.generations import generational_key
-from tenants.page_cache import never_page_cached
+from state.models import StateSettings
 
 
 def prompt_list(request):

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from caching.page_cache import never_page_cached
 from council.forms import AcceptInvitationForm, ProfileForm
 from council.models import (
     Invitation,
@@ -18,7 +19,6 @@ from council.models import (
     RegistrationStatus,
 )
 from council.views.common import member_for
-from tenants.page_cache import never_page_cached
 
 
 @never_page_cached

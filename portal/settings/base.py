@@ -4,10 +4,10 @@ from datetime import timedelta
 
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
-from portal.embedded_db import embedded_database_settings
+from demo.embedded_db import embedded_database_settings
 from portal.settings.environment import BASE_DIR, ENV
 from portal.site_name import lazy_site_name
-from tenants.base_url import lazy_base_url
+from routing.base_url import lazy_base_url
 
 DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me"
 SECRET_KEY = ENV.secret_key or DEVELOPMENT_SECRET_KEY
@@ -17,8 +17,8 @@ DEBUG = ENV.debug
 SHARED_ONLY_APPS = [
     "django_tenants",
     "tenants",
-    "statewide",
-    "progress.statewide",
+    "state",
+    "state.progress",
     "council",
     "graphene_django",
 ]
@@ -59,9 +59,14 @@ PER_SCHEMA_APPS = [
 # `tenants` comes before `django_tenants` so that its migrate commands win.
 SHARED_APPS = [
     "tenants",
+    "publishing",
+    "caching",
+    "routing",
+    "spreadsheets",
+    "registry",
     "django_tenants",
-    "statewide",
-    "progress.statewide",
+    "state",
+    "state.progress",
     "council",
     "graphene_django",
     *PER_SCHEMA_APPS,
@@ -88,10 +93,10 @@ PUBLIC_SCHEME = ENV.public_scheme
 ALLOWED_HOSTS = [STATE_DOMAIN, f".{STATE_DOMAIN}", *ENV.extra_allowed_hosts]
 
 MIDDLEWARE = [
-    "tenants.middleware.DistrictRoutingMiddleware",
-    # The page cache (wagtail-cache under the portal's policy, tenants/page_cache.py) wraps
+    "routing.middleware.DistrictRoutingMiddleware",
+    # The page cache (wagtail-cache under the portal's policy, caching/page_cache.py) wraps
     # everything after routing, which sets the schema.
-    "tenants.page_cache.UpdatePageCacheMiddleware",
+    "caching.page_cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Inside the page cache, so a cached page keeps the header it was stored with.
     "portal.content_security.PortalCSPMiddleware",
@@ -110,7 +115,7 @@ MIDDLEWARE = [
     "portal.two_factor.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "tenants.page_cache.FetchPageCacheMiddleware",
+    "caching.page_cache.FetchPageCacheMiddleware",
 ]
 
 TEMPLATES = [
@@ -124,7 +129,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "tenants.context_processors.current_site_kind",
+                "routing.context_processors.current_site_kind",
                 "portrait.context_processors.portrait_label",
                 "csp.context_processors.nonce",  # CSP_NONCE, for a template's own inline script
                 "portrait.context_processors.state_agency_name",
@@ -168,11 +173,11 @@ _TENANT_KEYS = {
 if ENV.redis_url:
     _CACHE_BACKEND = {"BACKEND": "django_redis.cache.RedisCache"}
     _CACHE_BACKEND["LOCATION"] = ENV.redis_url
-    _PAGE_CACHE_BACKEND = {"BACKEND": "tenants.page_cache.RedisPageCache"}
+    _PAGE_CACHE_BACKEND = {"BACKEND": "caching.page_cache.RedisPageCache"}
     _PAGE_CACHE_BACKEND["LOCATION"] = ENV.redis_url
 else:
     _CACHE_BACKEND = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    _PAGE_CACHE_BACKEND = {"BACKEND": "tenants.page_cache.LocMemPageCache"}
+    _PAGE_CACHE_BACKEND = {"BACKEND": "caching.page_cache.LocMemPageCache"}
 CACHES = {
     "default": {**_CACHE_BACKEND, **_TENANT_KEYS},
     "renditions": {**_CACHE_BACKEND, **_TENANT_KEYS, "TIMEOUT": 600},
@@ -184,11 +189,11 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 500},
         **_TENANT_KEYS,
     },
-    # Whole pages for anonymous visitors, per schema and per publish (tenants/page_cache.py).
+    # Whole pages for anonymous visitors, per schema and per publish (caching/page_cache.py).
     # The timeout is also the max-age browsers are told, so it stays short.
     "pages": {
         **_PAGE_CACHE_BACKEND,
-        "KEY_FUNCTION": "tenants.page_cache.page_cache_key",
+        "KEY_FUNCTION": "caching.page_cache.page_cache_key",
         "TIMEOUT": 300,
     },
 }
@@ -290,7 +295,7 @@ DEFAULT_FROM_EMAIL = ENV.default_from_email
 WAGTAIL_SITE_NAME = lazy_site_name  # the district's name in its admin, the state's in its own
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to Wagtail's release feed (the CSP refuses it too)
-WAGTAILADMIN_BASE_URL = lazy_base_url  # a district's own host in its mail (tenants/base_url.py)
+WAGTAILADMIN_BASE_URL = lazy_base_url  # a district's own host in its mail (routing/base_url.py)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 EMBED_FRAME_SOURCES = [
     "https://www.youtube.com",
@@ -356,6 +361,8 @@ LOGGING = {
         # Django's own console handler would print its records a second time beside root's.
         "django": {"handlers": [], "level": "INFO"},
         "tenants": {"level": "INFO"},
+        "publishing": {"level": "INFO"},
+        "spreadsheets": {"level": "INFO"},
         "council": {"level": "INFO"},
         "django_tasks": {"level": "WARNING"},
     },

@@ -21,3 +21,6 @@ WAGTAIL_CACHE = False
 # Tests share one cache for the whole run: GraphQL's rate limits are off unless a test sets them.
 GRAPHQL_RATE_LIMIT_PER_ADDRESS = None
 GRAPHQL_RATE_LIMIT_PER_TOKEN = None
+
+# Development only: demo content, the embedded database, the accessibility check.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo", "accessibility"]

@@ -7,7 +7,7 @@ from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tenants.state import on_state_schema
 
 RECOVERY_CODE_COUNT = 10

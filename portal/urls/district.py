@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from portal.urls.common import admin_patterns, page_patterns
 from portrait.views.site_pages import district_search_view
-from tenants.support import redeem_support_link_view
+from support.links import redeem_support_link_view
 
 
 def state_only_admin_view(request, *args, **kwargs):

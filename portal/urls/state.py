@@ -3,7 +3,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-from portal.api.view import PortalGraphQLView
+from api.view import PortalGraphQLView
 from portal.urls.common import admin_patterns, page_patterns
 
 urlpatterns = (

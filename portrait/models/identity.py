@@ -9,8 +9,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Site
 
+from caching.generations import remember
 from portrait.identity import WASH, WHITE, contrast_problem, validate_hex_color
-from tenants.generations import remember
 
 NOTICE_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3"]
 

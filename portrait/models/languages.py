@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting
 
-from tenants.generations import remember
+from caching.generations import remember
 
 DEFAULT_LANGUAGE = "en"
 SPANISH = "es"

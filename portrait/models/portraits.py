@@ -17,7 +17,7 @@ from portrait.blocks import (
 )
 from portrait.models.mixins import DistrictPageMixin, StatePageMixin, duplicate_values
 from portrait.models.pictures import PortraitPictureMixin
-from statewide.models import StateCompetency
+from state.models import StateCompetency
 from tenants.prose import and_list
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]

@@ -19,7 +19,7 @@ from portrait.blocks import StoryBodyBlock
 from portrait.feeds import AtomStoryFeed, RssStoryFeed
 from portrait.models.portraits import DistrictPortraitPage
 from portrait.stories import StoryFilters, as_cards, condition_choices
-from statewide.models import StateCompetency
+from state.models import StateCompetency
 from tenants.state import on_state_schema
 
 STORIES_PER_PAGE = 12

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from tenants.generations import remember
+from caching.generations import remember
 from tenants.models import site_url
 
 register = template.Library()

@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
-from statewide.models import PortraitAlignment, PortraitListing, StateCompetency
+from state.models import PortraitAlignment, PortraitListing, StateCompetency
 
 
 def coverage_rows():

@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from statewide.models import PortraitAlignment, PortraitTranslationListing, StateCompetency
+from state.models import PortraitAlignment, PortraitTranslationListing, StateCompetency
 from tenants.models import AdoptionStage, District
 
 DISTRICTS_PER_PAGE = 24

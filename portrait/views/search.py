@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from statewide.models import PortraitListing, StoryListing
+from state.models import PortraitListing, StoryListing
 from tenants.models import District
 
 RESULTS_PER_KIND = 20

@@ -9,8 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from progress.models import AdoptionStageReport
+from publishing.sync import sync_on_commit
 from tenants.state import on_state_schema
-from tenants.sync import sync_on_commit
 
 
 class AdoptionStageReportForm(forms.ModelForm):

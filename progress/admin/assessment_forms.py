@@ -6,7 +6,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.documents.widgets import AdminDocumentChooser
 
 from progress.models import AssessmentRound, ConsensusRating, IndividualRating
-from progress.statewide.models import Framework
+from state.progress.models import Framework
 
 
 class AssessmentRoundForm(WagtailAdminModelForm):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from progress.admin.assessment_forms import ConsensusForm, IndividualRatingForm
 from progress.models import AssessmentRound, ConsensusRating, IndividualRating
-from progress.statewide.models import Competency, Stage
+from state.progress.models import Competency, Stage
 from tenants.state import on_state_schema
 
 

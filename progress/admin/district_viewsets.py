@@ -16,7 +16,7 @@ from progress.admin import assessment_views
 from progress.admin.assessment_forms import AssessmentRoundForm
 from progress.admin.policies import DistrictOnlyPermissionPolicy
 from progress.models import ActionPlan, AssessmentRound
-from progress.statewide.models import Competency
+from state.progress.models import Competency
 
 
 class RoundCreateView(generic.CreateView):

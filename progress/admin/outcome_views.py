@@ -13,10 +13,10 @@ from django.utils.translation import ngettext
 
 from progress.models import OutcomeCount, OutcomeUpload
 from progress.outcome_csv import OutcomeFileRefused, read_outcome_csv, template_csv
-from statewide.models import StateCompetency
-from tenants.spreadsheets import CONTENT_TYPES
+from publishing.sync import sync_on_commit
+from spreadsheets.writing import CONTENT_TYPES
+from state.models import StateCompetency
 from tenants.state import on_state_schema
-from tenants.sync import sync_on_commit
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 

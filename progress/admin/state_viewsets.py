@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from progress.statewide.models import Competency, Condition, Stage
+from state.progress.models import Competency, Condition, Stage
 from tenants.permissions import StateOnlyPermissionPolicy
 
 STRUCTURE_FROM_FILES = ("add", "delete")

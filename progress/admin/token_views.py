@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from progress.statewide.models import ApiToken
+from state.progress.models import ApiToken
 from tenants.state import on_state_schema
 
 

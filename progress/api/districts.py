@@ -2,14 +2,14 @@
 
 import graphene
 
-from portal.api.loaders import get_loader, then
-from portal.api.paging import check_page, page, page_arguments
-from portal.api.permissions import PermissionField
+from api.loaders import get_loader, then
+from api.paging import check_page, page, page_arguments
+from api.permissions import PermissionField
 from progress.api.loaders import AdoptionHistoryByDistrictLoader, LatestAssessmentLoader
 from progress.api.permissions import ProgressPermissions
 from progress.api.types import DistrictAdoptionStage, PublishedAssessment, adoption_history_field
-from statewide.api.loaders import PortraitByDistrictLoader, StoriesByDistrictLoader
-from statewide.api.types import LARGEST_STORY_PAGE, DistrictPortrait, Story
+from state.api.loaders import PortraitByDistrictLoader, StoriesByDistrictLoader
+from state.api.types import LARGEST_STORY_PAGE, DistrictPortrait, Story
 from tenants.models import District as DistrictModel
 
 LARGEST_DISTRICT_PAGE = 2_000  # every district of the largest state, Texas, in one page

@@ -9,10 +9,12 @@ from functools import cache, partial
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
-from portal.api.loaders import Loader, grouped_in_key_order, in_key_order
-from portal.api.permissions import user_has_permissions
+from api.loaders import Loader, grouped_in_key_order, in_key_order
+from api.permissions import user_has_permissions
 from progress.api.permissions import ProgressPermissions
-from progress.statewide.models import (
+from progress.suppression import suppress_groups
+from state.models import StateSettings
+from state.progress.models import (
     AdoptionStageChange,
     Competency,
     Condition,
@@ -22,8 +24,6 @@ from progress.statewide.models import (
     PublishedRating,
     Stage,
 )
-from progress.suppression import suppress_groups
-from statewide.models import StateSettings
 from tenants.models import District
 
 

@@ -1,7 +1,7 @@
 import graphene
 from graphql import GraphQLError
 
-from portal.api.permissions import require
+from api.permissions import require
 from progress.api.permissions import ProgressPermissions
 from progress.api.types import DistrictAdoptionStage
 from tenants.adoption import BY_STATE, change_adoption_stage

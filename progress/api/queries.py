@@ -1,13 +1,13 @@
 import graphene
 from django.db.models import Count
 
-from portal.api.paging import check_page, page_arguments
-from portal.api.permissions import request_user, user_has_permissions
+from api.paging import check_page, page_arguments
+from api.permissions import request_user, user_has_permissions
 from progress.api.loaders import active_districts
 from progress.api.permissions import ProgressPermissions
 from progress.api.types import AdoptionStageCount, Framework, LearnerOutcome
 from progress.outcomes import outcome_page
-from progress.statewide.models import FrameworkVersion
+from state.progress.models import FrameworkVersion
 from tenants.models import AdoptionStage
 
 # Every cell (four grade bands by four levels) of 2,000 districts, the largest state's count.

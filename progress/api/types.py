@@ -1,7 +1,7 @@
 import graphene
 
-from portal.api.loaders import get_loader, then
-from portal.api.permissions import PermissionField
+from api.loaders import get_loader, then
+from api.permissions import PermissionField
 from progress.api.loaders import (
     CompetenciesByConditionLoader,
     CompetencyLoader,
@@ -13,7 +13,7 @@ from progress.api.loaders import (
     StagesByVersionLoader,
 )
 from progress.api.permissions import ProgressPermissions
-from progress.statewide.models import ChangeSource
+from state.progress.models import ChangeSource
 from tenants.models import AdoptionStage
 
 DistrictAdoptionStage = graphene.Enum(

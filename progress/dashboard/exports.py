@@ -3,7 +3,7 @@
 from django.http import HttpResponse
 
 from progress.dashboard.tables import Table
-from tenants import spreadsheets
+from spreadsheets import writing as spreadsheets
 
 
 def csv_response(table: Table) -> HttpResponse:

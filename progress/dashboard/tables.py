@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from portal.api.execute import run_operation
+from api.execute import run_operation
 from tenants.models import AdoptionStage, District
 
 FRAMEWORK = "finding-your-path"

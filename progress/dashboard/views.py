@@ -5,7 +5,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from portal.api.permissions import user_has_permissions
+from api.permissions import user_has_permissions
 from progress.api.permissions import ProgressPermissions
 from progress.dashboard import charts, tables
 from progress.dashboard.exports import csv_response, xlsx_response

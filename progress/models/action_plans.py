@@ -8,7 +8,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from progress.statewide.models import Competency
+from state.progress.models import Competency
 
 
 class PlanStatus(models.TextChoices):

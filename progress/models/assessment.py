@@ -11,8 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from progress.statewide.models import FrameworkVersion
-from tenants.sync import sync_on_commit
+from publishing.sync import sync_on_commit
+from state.progress.models import FrameworkVersion
 
 
 class RoundStatus(models.TextChoices):

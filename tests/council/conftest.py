@@ -4,7 +4,7 @@ tests/factories/council.py."""
 import pytest
 from django.core.cache import cache
 
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tests.factories.council import make_staff
 
 

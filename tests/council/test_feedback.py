@@ -16,7 +16,7 @@ from council.models import (
 )
 from council.results import question_results
 from council.submissions import Participant, save_response
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tests.factories.council import make_exchange, make_member, make_survey, survey_answers
 
 

@@ -13,7 +13,6 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from council import registration as seats
-from council.demo import seed_council
 from council.models import (
     Convening,
     OutboundEmail,
@@ -27,7 +26,8 @@ from council.models import (
 from council.results import question_results
 from council.submissions import Participant, save_response
 from council.tasks import queue_reminders
-from statewide.models import StateSettings
+from demo.council import seed_council
+from state.models import StateSettings
 from tests.factories.council import make_convening, make_exchange, make_survey, survey_answers
 from tests.portrait.translating import offer_spanish
 

@@ -14,7 +14,7 @@ from council import lifecycle
 from council import registration as seats
 from council.models import Convening, Minutes, Prompt, Registration
 from council.models.convenings import add_working_days
-from statewide.models import StateCompetency, StateSettings
+from state.models import StateCompetency, StateSettings
 from tests.factories.council import at, make_convening, make_survey, survey_answers
 
 

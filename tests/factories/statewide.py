@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from statewide.models import (
+from state.models import (
     PortraitAlignment,
     PortraitCompetencyListing,
     PortraitListing,

@@ -68,7 +68,7 @@ def test_the_portrait_importing_the_council_breaks_their_independence(project_co
 def test_the_read_model_of_progress_importing_district_progress_breaks_its_contract(
     project_copy,
 ):
-    read_model = project_copy / "progress" / "statewide" / "models" / "read_model.py"
+    read_model = project_copy / "state" / "progress" / "models" / "read_model.py"
     read_model.write_text(
         read_model.read_text() + "\nfrom progress.models import AssessmentRound  # noqa\n"
     )
@@ -77,4 +77,4 @@ def test_the_read_model_of_progress_importing_district_progress_breaks_its_contr
 
     assert result.returncode == 1
     assert "knows nothing of a district's progress work BROKEN" in result.stdout
-    assert "progress.statewide.models.read_model -> progress.models" in result.stdout
+    assert "state.progress.models.read_model -> progress.models" in result.stdout

@@ -18,9 +18,9 @@ from wagtail_localize.models import Translation
 from council.models import OutboundEmail
 from council.tasks import send_outbox
 from portrait.models import DistrictPortraitPage, SiteLanguages, StoryIndexPage
-from statewide.models import StateSettings
+from publishing.sync import request_district_sync
+from state.models import StateSettings
 from tenants.starter import TRANSLATORS
-from tenants.sync import request_district_sync
 from tests.api_client import get_data
 from tests.factories import portrait as factories
 from tests.factories.council import make_convening

@@ -13,7 +13,21 @@ from portal.translation_checks import (
     unmarked_template_text,
 )
 
-CHECKED_APPS = ["portal", "tenants", "portrait", "statewide", "progress"]
+CHECKED_APPS = [
+    "portal",
+    "tenants",
+    "caching",
+    "routing",
+    "publishing",
+    "support",
+    "spreadsheets",
+    "api",
+    "state",
+    "portrait",
+    "progress",
+    "demo",
+    "accessibility",
+]
 # Names of file formats and products, the same in every language.
 # File formats, and a language named in itself (the link back to the English page).
 TEMPLATE_TEXT_NOT_TRANSLATED = frozenset({"CSV", "XLSX", "English"})

@@ -5,9 +5,9 @@ asks for, and switching Spanish off makes `/es/` a 404 at once."""
 import pytest
 from django_tenants.utils import tenant_context
 
-from portal.api.response_cache import Audience, response_key
+from api.response_cache import Audience, response_key
 from portrait.models import DistrictPortraitPage
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tests.portrait.translating import offer_spanish, translate_page
 from tests.security.real_redis import redis_caches  # noqa: F401 (a fixture)
 

@@ -10,7 +10,7 @@ from django_tenants.utils import schema_context, tenant_context
 from wagtail.models import Locale
 
 from portrait.models import DistrictPortraitPage, StoryIndexPage
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tenants.starter import TRANSLATORS
 from tenants.template_schema import template_schema_name
 from tests.portrait.translating import offer_spanish, translate_page

@@ -7,7 +7,7 @@ from django_tenants.utils import tenant_context
 from wagtail.models import Locale
 
 from portrait.models import DistrictPortraitPage, StoryIndexPage, StoryPage
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tests.factories import portrait as factories
 from tests.portrait.translating import offer_spanish, translate_page
 from tests.security.real_redis import redis_caches  # noqa: F401 (a fixture)

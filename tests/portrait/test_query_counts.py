@@ -12,7 +12,7 @@ from django_tenants.utils import tenant_context
 from wagtail.models import Page, Site
 
 from portrait.models import DistrictPortraitPage, StateHomePage
-from statewide.models import StateCompetency, StateSettings
+from state.models import StateCompetency, StateSettings
 from tests.factories import portrait as factories
 from tests.factories.statewide import add_listed_districts
 

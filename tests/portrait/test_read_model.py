@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django_tenants.utils import tenant_context
 
 from portrait.models import DistrictPortraitPage, StoryIndexPage, StoryPage
-from statewide.models import (
+from state.models import (
     PortraitAlignment,
     PortraitCompetencyListing,
     PortraitListing,

@@ -5,7 +5,7 @@ back to English, marked as such, where there is no translation yet."""
 import pytest
 from django_tenants.utils import tenant_context
 
-from statewide.models import PortraitListing, PortraitTranslationListing, StoryListing
+from state.models import PortraitListing, PortraitTranslationListing, StoryListing
 from tests.factories import portrait as factories
 from tests.portrait.conftest import publish_district_portrait
 from tests.portrait.translating import offer_spanish, translate_page

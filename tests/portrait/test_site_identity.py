@@ -8,7 +8,7 @@ from django_tenants.utils import tenant_context
 from wagtail.models import Site
 
 from portrait.models import SiteIdentity
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tests.factories import portrait as factories
 
 

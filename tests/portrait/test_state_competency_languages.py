@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from portrait.sync import sync_state_portrait_and_stories
-from statewide.models import StateCompetency, StateSettings
+from state.models import StateCompetency, StateSettings
 from tests.api_client import get_data
 from tests.portrait.translating import offer_spanish, translate_page
 

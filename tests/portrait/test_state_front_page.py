@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 
 from council.models import Convening
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tenants.models import AdoptionStage, District
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from portrait.models import StatePortraitPage
 from portrait.sync import sync_state_portrait_and_stories
-from statewide.models import StateCompetency, StateSettings
+from state.models import StateCompetency, StateSettings
 from tests.factories import portrait as factories
 
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from portrait.views.coverage import coverage_rows
-from statewide.models import PortraitAlignment, PortraitListing, StateSettings, StoryListing
+from state.models import PortraitAlignment, PortraitListing, StateSettings, StoryListing
 from tenants.models import District
 from tests.factories import portrait as factories
 from tests.portrait.conftest import publish_district_portrait

@@ -8,18 +8,18 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from progress.statewide.models import (
-    PublishedAssessment,
-    PublishedOutcomeCount,
-    PublishedRating,
-)
-from progress.statewide.progress_summary import district_ratings_replaced
-from statewide.models import (
+from state.models import (
     PortraitAlignment,
     PortraitCompetencyListing,
     PortraitListing,
     StateCompetency,
 )
+from state.progress.models import (
+    PublishedAssessment,
+    PublishedOutcomeCount,
+    PublishedRating,
+)
+from state.progress.progress_summary import district_ratings_replaced
 from tenants.models import District, schema_name_for
 
 STATE_COMPETENCIES = [

@@ -5,8 +5,8 @@ from django.db import connection
 from django_tenants.utils import tenant_context
 
 from progress.models import AssessmentRound, ConsensusRating, IndividualRating
-from progress.statewide.models import PublishedAssessment, PublishedRating
 from progress.sync import sync_district_progress
+from state.progress.models import PublishedAssessment, PublishedRating
 
 SECRET = "Confidential note about a colleague"
 

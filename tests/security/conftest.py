@@ -113,9 +113,9 @@ def redis_page_cache(settings):
     settings.CACHES = {
         **settings.CACHES,
         "pages": {
-            "BACKEND": "tenants.page_cache.RedisPageCache",
+            "BACKEND": "caching.page_cache.RedisPageCache",
             "LOCATION": url,
-            "KEY_FUNCTION": "tenants.page_cache.page_cache_key",
+            "KEY_FUNCTION": "caching.page_cache.page_cache_key",
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
             "TIMEOUT": 60,
         },

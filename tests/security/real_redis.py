@@ -28,9 +28,9 @@ def redis_caches(settings):
         "default": {"BACKEND": "django_redis.cache.RedisCache", **shared, **TENANT_KEYS},
         "renditions": {"BACKEND": "django_redis.cache.RedisCache", **shared, **TENANT_KEYS},
         "pages": {
-            "BACKEND": "tenants.page_cache.RedisPageCache",
+            "BACKEND": "caching.page_cache.RedisPageCache",
             **shared,
-            "KEY_FUNCTION": "tenants.page_cache.page_cache_key",
+            "KEY_FUNCTION": "caching.page_cache.page_cache_key",
             "TIMEOUT": 300,
         },
     }

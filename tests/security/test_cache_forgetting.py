@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.functional import cached_property
 
 from council.models import Prompt
-from statewide.models import PortraitLabel, StateSettings
-from tenants.host_routes import district_for_host, districts_changed
+from routing.host_routes import district_for_host, districts_changed
+from state.models import PortraitLabel, StateSettings
 from tenants.models import Domain
 from tests.factories.council import make_survey
 from tests.security.real_redis import redis_caches  # noqa: F401 (a fixture)

@@ -15,16 +15,16 @@ from django.test import override_settings
 from django.utils.http import http_date
 from wagtail import hooks
 
+from caching.page_cache import check_page_cache_middleware
 from council.lifecycle import publish_notice
-from progress.statewide.models import ApiToken
-from statewide.models import StateSettings
-from tenants.page_cache import check_page_cache_middleware
+from state.models import StateSettings
+from state.progress.models import ApiToken
 from tests.api_client import operation, post
+from tests.caching.test_page_cache import publish_vision
 from tests.conftest import grant
 from tests.factories.council import make_convening
 from tests.progress.read_model import outcome_counts
 from tests.security.real_redis import redis_caches  # noqa: F401 (a fixture)
-from tests.tenants.test_page_cache import publish_vision
 
 pytestmark = pytest.mark.usefixtures("redis_caches", "state_settings")
 
@@ -175,7 +175,7 @@ def test_the_page_cache_cannot_run_without_the_policy():
     assert check_page_cache_middleware() == []
     bypassing = [
         "wagtailcache.cache.FetchFromCacheMiddleware"
-        if name == "tenants.page_cache.FetchPageCacheMiddleware"
+        if name == "caching.page_cache.FetchPageCacheMiddleware"
         else name
         for name in settings.MIDDLEWARE
     ]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from council.models import Question, QuestionKind
 from council.results import AnswerRow, results_from_rows
 from council.submissions import Participant, save_response
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tests.factories.council import make_survey
 
 REGIONS = ["North", "South", "East", ""]

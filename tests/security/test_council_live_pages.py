@@ -9,7 +9,7 @@ from council import lifecycle, moderation
 from council import registration as seats
 from council.models import Outcome, OutcomeStatus, Theme, Thought
 from council.submissions import Participant, save_response
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tests.factories.council import make_convening, make_exchange, make_survey
 
 pytestmark = pytest.mark.usefixtures("redis_page_cache")

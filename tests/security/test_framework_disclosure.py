@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from progress.api.loaders import UNASSESSED
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tenants.models import District
 from tests.api_client import assert_no_permission, get_data, operation, post
 from tests.progress.read_model import days_ago, listed_district, published_round

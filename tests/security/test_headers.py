@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from portal.content_security import PortalCSPMiddleware
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tests.portal.settings.conftest import load_production_settings
 
 PUBLIC_PAGES = {

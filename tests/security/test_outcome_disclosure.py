@@ -6,7 +6,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tenants.models import District
 from tests.api_client import get_data, operation, post
 from tests.progress.read_model import listed_district, outcome_counts, state_competencies

@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import schema_context
 
 from portal.two_factor.policy import new_recovery_codes
-from statewide.models import StateSettings
+from state.models import StateSettings
 
 PASSWORD = "a-right-password-9"
 

@@ -9,12 +9,12 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django_tenants.utils import get_public_schema_name, tenant_context
 
+from caching.generations import generation
 from progress.models import AdoptionStageReport
-from progress.statewide.models import AdoptionStageChange
+from publishing.sync import request_district_sync
+from state.progress.models import AdoptionStageChange
 from tenants.adoption import BY_STATE, change_adoption_stage
-from tenants.generations import generation
 from tenants.models import District
-from tenants.sync import request_district_sync
 from tests.api_client import get_data
 from tests.conftest import grant
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from progress.statewide.loading import FrameworkFileError, load_framework, read_framework_file
+from state.progress.loading import FrameworkFileError, load_framework, read_framework_file
 from tenants.state import on_state_schema
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from progress.statewide.progress_summary import rebuild_progress_summary
+from state.progress.progress_summary import rebuild_progress_summary
 from tenants.state import on_state_schema
 
 

@@ -16,7 +16,7 @@ from django_tenants.utils import tenant_context
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from portrait.models import DistrictPortraitPage
-from statewide.models import StateCompetency
+from state.models import StateCompetency
 from tenants.starter import APPROVERS, EDITORS
 
 DISTRICT_URLS = "portal.urls.district"

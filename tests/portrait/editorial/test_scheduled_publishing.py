@@ -9,8 +9,8 @@ from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, tenant_context
 
 from portrait.models import DistrictPortraitPage, StateHomePage
-from statewide.models import PortraitListing
-from tenants.tasks import publish_scheduled_pages
+from publishing.tasks import publish_scheduled_pages
+from state.models import PortraitListing
 from tests.factories.portrait import competency_value
 from tests.portrait.editorial.conftest import admin_url, competency_form, portrait_form
 
@@ -108,7 +108,7 @@ def test_a_failure_in_one_district_leaves_the_others_published(
             raise RuntimeError("a broken page in Alpha")
         return call_command(*args, **kwargs)
 
-    with a_minute_after_go_live(), mock.patch("tenants.scheduling.call_command", alpha_breaks):
+    with a_minute_after_go_live(), mock.patch("publishing.scheduling.call_command", alpha_breaks):
         publish_scheduled_pages.apply()
 
     assert "Scheduled publishing failed in district_alpha" in caplog.text

@@ -6,7 +6,7 @@ from wagtail.models import Revision, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
 from portrait.models import DistrictPortraitPage
-from statewide.models import PortraitAlignment, PortraitListing
+from state.models import PortraitAlignment, PortraitListing
 from tests.portrait.editorial.conftest import (
     admin_url,
     competency_form,

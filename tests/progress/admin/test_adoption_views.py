@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django_tenants.utils import tenant_context
 
-from progress.statewide.models import AdoptionStageChange
 from progress.sync import sync_district_progress
+from state.progress.models import AdoptionStageChange
 from tenants.models import District
 
 

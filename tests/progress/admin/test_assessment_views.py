@@ -7,7 +7,7 @@ from django.db import connection
 from django_tenants.utils import tenant_context
 
 from progress.models import AssessmentRound, ConsensusRating, IndividualRating
-from progress.statewide.models import PublishedAssessment, PublishedRating
+from state.progress.models import PublishedAssessment, PublishedRating
 
 User = get_user_model()
 

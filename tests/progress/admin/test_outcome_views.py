@@ -7,7 +7,7 @@ from django.db import connection
 from django_tenants.utils import tenant_context
 
 from progress.models import OutcomeCount, OutcomeUpload
-from progress.statewide.models import PublishedOutcomeCount
+from state.progress.models import PublishedOutcomeCount
 from tests.progress.read_model import state_competencies
 
 HEADER = "school_year,competency,grade_band,level,count\n"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from statewide.models import StateSettings
+from state.models import StateSettings
 from tenants.models import District
 from tests.api_client import get_data, operation
 from tests.progress.read_model import (

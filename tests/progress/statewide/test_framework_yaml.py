@@ -4,7 +4,7 @@ keys are refused, and every value knows its line."""
 import pytest
 import yaml
 
-from progress.statewide.framework_yaml import line_of, load_framework_yaml
+from state.progress.framework_yaml import line_of, load_framework_yaml
 
 
 def test_only_true_and_false_are_booleans_and_every_other_plain_value_is_text():

@@ -12,8 +12,8 @@ from django.db.models import Count
 from django_tenants.utils import tenant_context
 
 from progress.models import AssessmentRound, ConsensusRating
-from progress.statewide.models import FrameworkProgressCount, PublishedRating
 from progress.sync import sync_district_progress
+from state.progress.models import FrameworkProgressCount, PublishedRating
 from tenants.models import District
 
 FYP = "finding-your-path"

@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from progress.statewide.loading import FRAMEWORKS_DIR
-from progress.statewide.models import Competency, CompetencyStage, Framework, FrameworkVersion
+from state.progress.loading import FRAMEWORKS_DIR
+from state.progress.models import Competency, CompetencyStage, Framework, FrameworkVersion
 
 
 def test_finding_your_path_is_there_from_the_start(db):
