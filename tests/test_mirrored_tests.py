@@ -17,6 +17,7 @@ APPS = [
     "publishing",
     "support",
     "spreadsheets",
+    "registry",
     "api",
     "state",
     "portrait",
@@ -44,7 +45,7 @@ UNMIRRORED = {
     "publishing/apps.py": APP_CONFIG,
     "caching/apps.py": APP_CONFIG,
     "progress/management/commands/rebuild_progress_summary.py": covered_by(
-        "tests/progress/statewide/test_progress_summary.py"
+        "tests/state/progress/test_progress_summary.py"
     ),
     "state/progress/apps.py": APP_CONFIG,
     "api/arguments.py": covered_by("tests/api/test_paging.py"),
@@ -76,10 +77,10 @@ UNMIRRORED = {
     "spreadsheets/district_import.py": covered_by(
         "tests/spreadsheets/management/commands/test_import_districts.py"
     ),
-    "tenants/management/commands/backup_district.py": covered_by(
+    "registry/management/commands/backup_district.py": covered_by(
         "tests/registry/management/commands/test_backup_restore.py"
     ),
-    "tenants/management/commands/restore_district.py": covered_by(
+    "registry/management/commands/restore_district.py": covered_by(
         "tests/registry/management/commands/test_backup_restore.py"
     ),
     "tenants/management/progress.py": covered_by(
