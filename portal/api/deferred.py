@@ -13,7 +13,8 @@ from typing import Any
 
 from graphql import ExecutionContext, located_error
 from graphql.execution.execute import get_field_def
-from graphql.pyutils import Path, Undefined
+from graphql.execution.values import get_argument_values
+from graphql.pyutils import Path, Undefined, is_iterable
 
 _PENDING = object()
 
@@ -88,27 +89,38 @@ class Future:
 
 def gather(values: list) -> Future:
     """One future for a list of values and futures, in order; it fails with the first failure."""
-    gathered = Future()
-    results = list(values)
-    waiting = [index for index, value in enumerate(results) if isinstance(value, Future)]
-    remaining = len(waiting)
+    values = list(values)
+    return _fill_in(values, [i for i, value in enumerate(values) if isinstance(value, Future)])
 
-    def settled(index: int, future: Future) -> None:
+
+def _fill_in(container, slots: list, on_error: Callable | None = None) -> Future:
+    """A future of `container` once the futures at `slots` have settled, each replaced by its
+    value (or by what `on_error(slot, error)` returns); it fails if one fails unhandled."""
+    filled = Future()
+    remaining = len(slots)
+
+    def settled(slot, future: Future) -> None:
         nonlocal remaining
-        if gathered.done():
-            return  # already failed
-        if future._error is not None:
-            return gathered.set_exception(future._error)
-        results[index] = future._value
+        if filled.done():
+            return  # failed already
+        if future._error is None:
+            container[slot] = future._value
+        elif on_error is None:
+            return filled.set_exception(future._error)
+        else:
+            try:
+                container[slot] = on_error(slot, future._error)
+            except Exception as error:  # the error reaches whoever waits on the container
+                return filled.set_exception(error)
         remaining -= 1
         if not remaining:
-            gathered.set_result(results)
+            filled.set_result(container)
 
-    if not waiting:
-        gathered.set_result(results)
-    for index in waiting:
-        results[index].add_done_callback(partial(settled, index))
-    return gathered
+    if not slots:
+        filled.set_result(container)
+    for slot in slots:
+        container[slot].add_done_callback(partial(settled, slot))
+    return filled
 
 
 class Batches:
@@ -181,9 +193,10 @@ class BatchLoader:
 
 
 class DeferredExecutionContext(ExecutionContext):
-    """graphql-core's executor, letting resolvers (and list items) be futures. Fields that
-    wait are completed once the batches are dispatched; their errors are located at their own
-    path and handled by graphql-core's handle_field_error, so null propagation is the same."""
+    """graphql-core's executor for synchronous resolvers, letting a resolver's value (or a
+    list item) be a future. Fields that wait are completed once their batches are dispatched;
+    their errors are located at their own path and handled by graphql-core's
+    handle_field_error, so null propagation is the same as for values there at once."""
 
     def execute_operation(self, operation, root_value):
         self._batches = batches_for(self.context_value)
@@ -201,55 +214,116 @@ class DeferredExecutionContext(ExecutionContext):
         return results
 
     def execute_fields(self, parent_type, source_value, path, fields):
-        results = super().execute_fields(parent_type, source_value, path, fields)
-        waiting = [name for name, value in results.items() if isinstance(value, Future)]
-        if not waiting:
-            return results
-
-        def fill_in(values: list) -> dict:
-            results.update(zip(waiting, values, strict=True))
-            return results
-
-        return gather([results[name] for name in waiting]).then(fill_in)
+        results = {}
+        waiting = []
+        for response_name, field_nodes in fields.items():
+            field_path = Path(path, response_name, parent_type.name)
+            result = self.execute_field(parent_type, source_value, field_nodes, field_path)
+            if result is not Undefined:
+                results[response_name] = result
+                if type(result) is Future:
+                    waiting.append(response_name)
+        return _fill_in(results, waiting) if waiting else results
 
     def execute_field(self, parent_type, source, field_nodes, path):
-        completed = super().execute_field(parent_type, source, field_nodes, path)
-        if not isinstance(completed, Future):
+        # graphql-core's, less its awaitables, plus futures.
+        field_def = get_field_def(self.schema, parent_type, field_nodes[0])
+        if not field_def:
+            return Undefined
+        return_type = field_def.type
+        resolve_fn = field_def.resolve or self.field_resolver
+        if self.middleware_manager:
+            resolve_fn = self.middleware_manager.get_field_resolver(resolve_fn)
+        info = self.build_resolve_info(field_def, field_nodes, parent_type, path)
+        try:
+            args = get_argument_values(field_def, field_nodes[0], self.variable_values)
+            result = resolve_fn(source, info, **args)
+            if type(result) is Future:
+                if not result.done():
+                    return self._settle(result, return_type, field_nodes, info, path)
+                result = result.result()
+            completed = self.complete_value(return_type, field_nodes, info, path, result)
+            if type(completed) is Future:  # something below waits
+                return self._settle(completed, return_type, field_nodes, None, path)
             return completed
-        return_type = get_field_def(self.schema, parent_type, field_nodes[0]).type
-        return completed.then(on_error=partial(self._failed, return_type, field_nodes, path))
-
-    def complete_value(self, return_type, field_nodes, info, path, result):
-        if isinstance(result, Future):
-            if not result.done():
-                return result.then(
-                    partial(self.complete_value, return_type, field_nodes, info, path)
-                )
-            result = result.result()  # a failure raises here, for the caller to locate
-        return super().complete_value(return_type, field_nodes, info, path, result)
+        except Exception as raw_error:
+            return self._failed(return_type, field_nodes, path, raw_error)
 
     def complete_list_value(self, return_type, field_nodes, info, path, result):
-        completed = super().complete_list_value(return_type, field_nodes, info, path, result)
-        if not isinstance(completed, list):
-            return completed
-        waiting = [index for index, item in enumerate(completed) if isinstance(item, Future)]
+        if not is_iterable(result):  # graphql-core reports it
+            return super().complete_list_value(return_type, field_nodes, info, path, result)
+        item_type = return_type.of_type
+        completed = []
+        waiting = []
+        for index, item in enumerate(result):
+            item_path = path.add_key(index, None)
+            try:
+                if type(item) is Future:
+                    if not item.done():
+                        waiting.append(index)
+                        completed.append(
+                            self._settle(item, item_type, field_nodes, info, item_path)
+                        )
+                        continue
+                    item = item.result()
+                value = self.complete_value(item_type, field_nodes, info, item_path, item)
+                if type(value) is Future:  # something below waits
+                    waiting.append(index)
+            except Exception as raw_error:
+                value = self._failed(item_type, field_nodes, item_path, raw_error)
+            completed.append(value)
         if not waiting:
             return completed
-        item_type = return_type.of_type
-        for index in waiting:
-            failed = partial(self._failed, item_type, field_nodes, path.add_key(index, None))
-            completed[index] = completed[index].then(on_error=failed)
-        return gather(completed)
+        return _fill_in(
+            completed, waiting, partial(self._item_failed, item_type, field_nodes, path)
+        )
+
+    def _settle(self, future: Future, return_type, field_nodes, info, path: Path) -> Future:
+        """A future of the field's value: `future`'s completed (unless `info` is None, when it
+        is already complete), or null when it fails, as graphql-core handles a failure."""
+        settled = Future()
+
+        def fail(raw_error: Exception) -> None:
+            try:
+                settled.set_result(self._failed(return_type, field_nodes, path, raw_error))
+            except Exception as error:  # a non-null field: its parent is nulled in turn
+                settled.set_exception(error)
+
+        def done(source: Future) -> None:
+            if source._error is not None:
+                return fail(source._error)
+            value = source._value
+            if info is not None:
+                try:
+                    value = self.complete_value(return_type, field_nodes, info, path, value)
+                except Exception as raw_error:
+                    return fail(raw_error)
+                if type(value) is Future:
+                    return value.add_done_callback(partial(self._settle_with, settled, fail))
+            settled.set_result(value)
+
+        future.add_done_callback(done)
+        return settled
+
+    @staticmethod
+    def _settle_with(settled: Future, fail: Callable, source: Future) -> None:
+        if source._error is not None:
+            fail(source._error)
+        else:
+            settled.set_result(source._value)
+
+    def _item_failed(self, item_type, field_nodes, path: Path, index: int, raw_error: Exception):
+        return self._failed(item_type, field_nodes, path.add_key(index, None), raw_error)
 
     def _failed(self, return_type, field_nodes, path: Path, raw_error: Exception):
-        """What graphql-core does with an error raised while completing a field at once."""
+        """What graphql-core does with an error raised while completing a field."""
         error = located_error(raw_error, field_nodes, path.as_list())
         self.handle_field_error(error, return_type, path)  # raises for a non-null field
         return None
 
     def _wait(self, value):
         """The value, or once every batch it needs has been dispatched, what it settles to."""
-        if not isinstance(value, Future):
+        if type(value) is not Future:
             return value
         while not value.done():
             if not self._batches.dispatch():

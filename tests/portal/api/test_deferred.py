@@ -85,6 +85,8 @@ class Item(graphene.ObjectType):
 
 class Query(graphene.ObjectType):
     items = graphene.List(Item, count=graphene.Int(required=True))
+    labels = graphene.List(graphene.NonNull(graphene.String), count=graphene.Int(required=True))
+    maybe_labels = graphene.List(graphene.String, count=graphene.Int(required=True))
     item = graphene.Field(Item, number=graphene.Int(required=True))
 
     @staticmethod
@@ -94,6 +96,12 @@ class Query(graphene.ObjectType):
     @staticmethod
     def resolve_item(root, info, number):
         return number
+
+    @staticmethod
+    def resolve_labels(root, info, count):
+        return [get_loader(info, Recorded).load(n) for n in range(1, count + 1)]
+
+    resolve_maybe_labels = resolve_labels
 
 
 schema = graphene.Schema(query=Query)
@@ -166,6 +174,14 @@ def test_a_non_null_field_whose_future_fails_nulls_its_parent():
         {"number": 4, "requiredLabel": "label 4"},
     ]
     assert [path for _, path in errors] == [["items", 2, "requiredLabel"]]
+
+
+def test_list_items_may_be_futures_and_fail_one_by_one_or_the_list_when_non_null():
+    data, errors, context = execute("{ labels(count: 4) maybeLabels(count: 4) }")
+
+    assert data == {"labels": None, "maybeLabels": ["label 1", "label 2", None, "label 4"]}
+    assert [path for _, path in errors] == [["labels", 2], ["maybeLabels", 2]]
+    assert context.batches == [("Recorded", [1, 2, 3, 4])]
 
 
 def test_load_many_answers_in_key_order_and_fails_as_a_whole():
