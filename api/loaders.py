@@ -2,15 +2,15 @@
 
 from collections.abc import Callable, Hashable, Iterable
 
-from graphql_sync_dataloaders import SyncDataLoader, SyncFuture
+from api.deferred import BatchLoader, Future, batches_for, gather
 
 
-class Loader(SyncDataLoader):
+class Loader(BatchLoader):
     """Subclasses implement `batch(keys)` returning one value per key, in key order."""
 
     def __init__(self, context):
         self.context = context
-        super().__init__(self.batch)
+        super().__init__(batches_for(context))
 
     def batch(self, keys: list) -> list:
         raise NotImplementedError
@@ -36,48 +36,19 @@ def grouped_in_key_order(keys: list, rows: Iterable, key: Callable[[object], Has
     return [groups[k] for k in keys]
 
 
-def then(future, fn: Callable):
-    """What `fn` makes of the future's value, as a future the executor can wait on (one level:
-    `fn` must not return another pending future)."""
-    if not isinstance(future, SyncFuture):
-        return fn(future)
-    if future.done():
-        return fn(future.result())
-    derived = SyncFuture()
-    derived.deferred_callback = future.deferred_callback
-
-    def finish():
-        try:
-            derived.set_result(fn(future.result()))
-        except Exception as error:  # handed to the executor, which reports it on the field
-            derived.set_exception(error)
-
-    future.add_done_callback(finish)
-    return derived
+def then(value, fn: Callable):
+    """What `fn` makes of a value that may be a future: at once when it is there, else as a
+    future the executor waits on (`fn` may itself return a future)."""
+    if not isinstance(value, Future):
+        return fn(value)
+    if value.done():
+        return fn(value.result())
+    return value.then(fn)
 
 
-def load_many(loader: SyncDataLoader, keys: list):
-    """One future for the values of several keys, in key order."""
+def load_many(loader: BatchLoader, keys: list):
+    """The values of several keys in key order: a list when all are there, else a future."""
     futures = [loader.load(key) for key in keys]
-    pending = [future for future in futures if not future.done()]
-    if not pending:
+    if all(future.done() for future in futures):
         return [future.result() for future in futures]
-    derived = SyncFuture()
-    # Whichever future heads the loader's queue carries its dispatch; hand it on.
-    derived.deferred_callback = next(
-        (f.deferred_callback for f in pending if f.deferred_callback), None
-    )
-    remaining = len(pending)
-
-    def one_done():
-        nonlocal remaining
-        remaining -= 1
-        if remaining == 0:
-            try:
-                derived.set_result([future.result() for future in futures])
-            except Exception as error:  # reported by the executor on the field
-                derived.set_exception(error)
-
-    for future in pending:
-        future.add_done_callback(one_done)
-    return derived
+    return gather(futures)

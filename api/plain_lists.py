@@ -32,11 +32,12 @@ from graphql import (
     is_object_type,
 )
 from graphql.execution.execute import get_field_def
-from graphql_sync_dataloaders import SyncFuture
+
+from api.deferred import Future
 
 Complete = Callable[[Any], Any]
 # Values the general path treats specially: it raises an exception, and waits on a future.
-_NOT_PLAIN = (Exception, SyncFuture)
+_NOT_PLAIN = (Exception, Future)
 # Int is left out: its serialize also checks the 32-bit range.
 _SERIALIZED_UNCHANGED = {GraphQLString: str, GraphQLBoolean: bool, GraphQLID: str}
 

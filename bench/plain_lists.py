@@ -35,8 +35,8 @@ def main():
 
 def run(args):
     from django.test import override_settings
-    from graphql_sync_dataloaders import DeferredExecutionContext
 
+    from api.deferred import DeferredExecutionContext
     from api.execution import PortalExecutionContext
 
     compiled = PortalExecutionContext.complete_list_value

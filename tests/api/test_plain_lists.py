@@ -5,8 +5,8 @@ import enum
 
 import graphene
 import pytest
-from graphql_sync_dataloaders import DeferredExecutionContext, SyncFuture
 
+from api.deferred import DeferredExecutionContext, Future
 from api.execution import PortalExecutionContext
 
 
@@ -115,7 +115,7 @@ def rows():
 
 
 def _done(value):
-    future = SyncFuture()
+    future = Future()
     future.set_result(value)
     return future
 
