@@ -9,6 +9,7 @@ from django.core.files.images import ImageFile
 from wagtail.images.models import Image
 
 from demo import content as demo_content
+from demo import portrait_builders as demo_builders
 from demo.portrait_identity import (
     seed_demo_boundaries,
     seed_district_identity,
@@ -24,7 +25,6 @@ from demo.portrait_text import (
     DemoCompetency,
     DemoStory,
 )
-from portrait import demo_builders
 from portrait.models import (
     DistrictPortraitPage,
     SiteLanguages,

@@ -103,7 +103,7 @@ UNMIRRORED = {
     "portrait/context_processors.py": THROUGH_HTTP,
     "portrait/dashboard.py": covered_by("tests/portrait/editorial/test_dashboard.py"),
     "demo/portrait.py": DEMO,
-    "portrait/demo_builders.py": DEMO,
+    "demo/portrait_builders.py": DEMO,
     "demo/portrait_identity.py": DEMO,
     "demo/portrait_spanish.py": DEMO,
     "portrait/feeds.py": THROUGH_HTTP,
