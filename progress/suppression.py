@@ -82,8 +82,15 @@ def suppress_groups(
     alone, so it tells nothing more. Where a shown group has every member in one category, it
     would tell each member's category; where the hidden groups' sum has none in a category
     the total has, it would tell that none of the hidden groups has any there. Then every
-    group is hidden, and the total too if all its members share one category. A table of one
-    category (plain counts per group) is held to the minimum size alone.
+    group is hidden, and the total too if all its members share one category.
+
+    Hiding every group is itself a clue: a reader who knows the rule learns that some shown
+    group was all in one category. So the total stays shown only where, among the tables
+    with that total in which a shown group is all in one category, every group's members
+    could stand in two different categories (see `_one_category_tables_leave_doubt`);
+    otherwise it is hidden too, and a hidden total says nothing, since a total all in any one
+    category hides it as well. A table of one category (plain counts per group) is held to
+    the minimum size alone.
     """
     if minimum < 2:
         raise ValueError("the minimum group size must be at least 2")
@@ -110,5 +117,44 @@ def suppress_groups(
     hidden_sum = sum((groups[key] for key in hidden), Counter())
     hidden_sum_gives_a_zero = hidden and any(not hidden_sum[c] for c in total)
     if any(one_category(groups[key]) for key in shown) or hidden_sum_gives_a_zero:
-        return GroupSuppression(frozenset(filled), False)
+        doubt = _one_category_tables_leave_doubt(sizes, total, shown)
+        return GroupSuppression(frozenset(filled), not doubt)
     return GroupSuppression(frozenset(hidden), False)
+
+
+def _one_category_tables_leave_doubt(
+    sizes: Mapping[Hashable, int], total: Counter, shown: Collection[Hashable]
+) -> bool:
+    """Whether, among the tables with this total and these group sizes in which some group of
+    `shown` has every member in one category, no group's members must all share one given
+    category. Only sizes and the total decide it, so the answer tells nothing more.
+
+    Group g all in category c is possible where the total has at least `sizes[g]` in c. Such
+    a table leaves group r's members free of category c when r is g with c' other than c, or
+    when the rest of the total (after g's members) has a member outside c, which r can take.
+    Tables where only the hidden groups' sum gives a zero are left out: counting them could
+    only add doubt, so leaving them out errs on the side of hiding the total.
+    """
+    all_in_one = [
+        (group, category)
+        for group in shown
+        for category, count in total.items()
+        if sizes[group] and count >= sizes[group]
+    ]
+    everyone = total.total()
+
+    def witness(group, category, group_all_in, its_category) -> bool:
+        if group_all_in == group:
+            return its_category != category
+        rest_in_category = total[category] - (
+            sizes[group_all_in] if its_category == category else 0
+        )
+        return everyone - sizes[group_all_in] - rest_in_category > 0
+
+    return all(
+        any(witness(group, category, g, c) for g, c in all_in_one)
+        for group, size in sizes.items()
+        if size
+        for category, count in total.items()
+        if count >= size
+    )
