@@ -84,13 +84,15 @@ def suppress_groups(
     the total has, it would tell that none of the hidden groups has any there. Then every
     group is hidden, and the total too if all its members share one category.
 
-    Hiding every group is itself a clue: a reader who knows the rule learns that some shown
-    group was all in one category. So the total stays shown only where, among the tables
-    with that total in which a shown group is all in one category, every group's members
-    could stand in two different categories (see `_one_category_tables_leave_doubt`);
-    otherwise it is hidden too, and a hidden total says nothing, since a total all in any one
-    category hides it as well. A table of one category (plain counts per group) is held to
-    the minimum size alone.
+    Hiding every group is itself a clue: a reader who knows the rule learns that a shown group
+    was all in one category (or the hidden sum lacked one). So the total stays shown only
+    where, among the tables with that total and these sizes in which a shown group is all in
+    one category, none binds a group to be all in one given category
+    (`_one_category_tables_leave_doubt`): then each member of every group could stand in two
+    categories. Otherwise the total is hidden too, which tells nothing, since a total all in
+    any one category is hidden the same way.
+
+    A table of one category (plain counts per group) is held to the minimum size alone.
     """
     if minimum < 2:
         raise ValueError("the minimum group size must be at least 2")
