@@ -86,11 +86,10 @@ def suppress_groups(
 
     Hiding every group is itself a clue: a reader who knows the rule learns that a shown group
     was all in one category (or the hidden sum lacked one). So the total stays shown only
-    where, among the tables with that total and these sizes in which a shown group is all in
-    one category, none binds a group to be all in one given category
-    (`_one_category_tables_leave_doubt`): then each member of every group could stand in two
-    categories. Otherwise the total is hidden too, which tells nothing, since a total all in
-    any one category is hidden the same way.
+    where, among the tables with that total and these sizes that would hide every group, none
+    binds a group to be all in one given category (`_hiding_every_group_leaves_doubt`): then
+    each member of every group could stand in two categories. Otherwise the total is hidden
+    too, which tells nothing, since a total all in any one category is hidden the same way.
 
     A table of one category (plain counts per group) is held to the minimum size alone.
     """
@@ -119,44 +118,59 @@ def suppress_groups(
     hidden_sum = sum((groups[key] for key in hidden), Counter())
     hidden_sum_gives_a_zero = hidden and any(not hidden_sum[c] for c in total)
     if any(one_category(groups[key]) for key in shown) or hidden_sum_gives_a_zero:
-        doubt = _one_category_tables_leave_doubt(sizes, total, shown)
+        doubt = _hiding_every_group_leaves_doubt(sizes, total, shown, hidden)
         return GroupSuppression(frozenset(filled), not doubt)
     return GroupSuppression(frozenset(hidden), False)
 
 
-def _one_category_tables_leave_doubt(
-    sizes: Mapping[Hashable, int], total: Counter, shown: Collection[Hashable]
+def _hiding_every_group_leaves_doubt(
+    sizes: Mapping[Hashable, int], total: Counter, shown: list, hidden: list
 ) -> bool:
-    """Whether, among the tables with this total and these group sizes in which some group of
-    `shown` has every member in one category, no group's members must all share one given
-    category. Only sizes and the total decide it, so the answer tells nothing more.
+    """Whether, among the tables with this total and these group sizes that would hide every
+    group (a group of `shown` all in one category, or the `hidden` groups' sum with none in a
+    category the total has), no group's members must all share one given category. Only
+    sizes and the total decide it, so the answer tells nothing more.
 
-    Group g all in category c is possible where the total has at least `sizes[g]` in c. Such
-    a table leaves group r's members free of category c when r is g with c' other than c, or
-    when the rest of the total (after g's members) has a member outside c, which r can take.
-    Tables where only the hidden groups' sum gives a zero are left out: counting them could
-    only add doubt, so leaving them out errs on the side of hiding the total.
+    Each way to hide every group that the total allows is a family of tables; group r is free
+    of category c where one family holds a table in which r has a member outside c.
     """
-    all_in_one = [
-        (group, category)
+    everyone = total.total()
+    hidden_size = sum(sizes[key] for key in hidden)
+
+    def all_in(group, its_category):  # `group` has every member in `its_category`
+        def frees(r, c) -> bool:
+            if r == group:
+                return its_category != c
+            rest_in_c = total[c] - (sizes[group] if its_category == c else 0)
+            return everyone - sizes[group] - rest_in_c > 0  # r takes one of the rest outside c
+
+        return frees
+
+    def hidden_lack(missing):  # the hidden groups have no member in `missing`
+        def frees(r, c) -> bool:
+            if r in hidden:
+                return c == missing or everyone - total[missing] - total[c] > 0
+            # A shown group takes one `missing` member, or one of the rest the hidden leave.
+            return c != missing or everyone - total[missing] - hidden_size > 0
+
+        return frees
+
+    ways = [
+        all_in(group, category)
         for group in shown
         for category, count in total.items()
-        if sizes[group] and count >= sizes[group]
+        if count >= sizes[group]
     ]
-    everyone = total.total()
-
-    def witness(group, category, group_all_in, its_category) -> bool:
-        if group_all_in == group:
-            return its_category != category
-        rest_in_category = total[category] - (
-            sizes[group_all_in] if its_category == category else 0
-        )
-        return everyone - sizes[group_all_in] - rest_in_category > 0
-
+    if hidden:
+        ways += [
+            hidden_lack(category)
+            for category, count in total.items()
+            if count <= everyone - hidden_size and everyone - count >= hidden_size
+        ]
     return all(
-        any(witness(group, category, g, c) for g, c in all_in_one)
+        any(frees(group, category) for frees in ways)
         for group, size in sizes.items()
         if size
         for category, count in total.items()
-        if count >= size
+        if count >= size  # otherwise the group cannot be all in that category
     )

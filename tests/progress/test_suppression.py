@@ -133,3 +133,14 @@ def test_hiding_every_group_keeps_the_total_where_either_group_could_share_a_cat
     groups = {"North": {"a": 3}, "South": {"a": 1, "b": 1, "c": 1}}
     decision = suppress_groups(groups, 3)
     assert decision.hidden == {"North", "South"} and not decision.total_hidden
+
+
+def test_hiding_every_group_for_a_zero_in_the_hidden_sum_keeps_the_total_where_it_can():
+    # North and South are hidden together and have no "d", which East's two then give away.
+    groups = {
+        "North": {"a": 1},
+        "South": {"a": 1, "b": 1, "c": 1},
+        "East": {"a": 1, "b": 1, "c": 1, "d": 2},
+    }
+    decision = suppress_groups(groups, 3)
+    assert decision.hidden == {"North", "South", "East"} and not decision.total_hidden
