@@ -82,8 +82,16 @@ def suppress_groups(
     alone, so it tells nothing more. Where a shown group has every member in one category, it
     would tell each member's category; where the hidden groups' sum has none in a category
     the total has, it would tell that none of the hidden groups has any there. Then every
-    group is hidden, and the total too if all its members share one category. A table of one
-    category (plain counts per group) is held to the minimum size alone.
+    group is hidden, and the total too if all its members share one category.
+
+    Hiding every group is itself a clue: a reader who knows the rule learns that a shown group
+    was all in one category (or the hidden sum lacked one). So the total stays shown only
+    where, among the tables with that total and these sizes that would hide every group, none
+    binds a group to be all in one given category (`_hiding_every_group_leaves_doubt`): then
+    each member of every group could stand in two categories. Otherwise the total is hidden
+    too, which tells nothing, since a total all in any one category is hidden the same way.
+
+    A table of one category (plain counts per group) is held to the minimum size alone.
     """
     if minimum < 2:
         raise ValueError("the minimum group size must be at least 2")
@@ -110,5 +118,59 @@ def suppress_groups(
     hidden_sum = sum((groups[key] for key in hidden), Counter())
     hidden_sum_gives_a_zero = hidden and any(not hidden_sum[c] for c in total)
     if any(one_category(groups[key]) for key in shown) or hidden_sum_gives_a_zero:
-        return GroupSuppression(frozenset(filled), False)
+        doubt = _hiding_every_group_leaves_doubt(sizes, total, shown, hidden)
+        return GroupSuppression(frozenset(filled), not doubt)
     return GroupSuppression(frozenset(hidden), False)
+
+
+def _hiding_every_group_leaves_doubt(
+    sizes: Mapping[Hashable, int], total: Counter, shown: list, hidden: list
+) -> bool:
+    """Whether, among the tables with this total and these group sizes that would hide every
+    group (a group of `shown` all in one category, or the `hidden` groups' sum with none in a
+    category the total has), no group's members must all share one given category. Only
+    sizes and the total decide it, so the answer tells nothing more.
+
+    Each way to hide every group that the total allows is a family of tables; group r is free
+    of category c where one family holds a table in which r has a member outside c.
+    """
+    everyone = total.total()
+    hidden_size = sum(sizes[key] for key in hidden)
+
+    def all_in(group, its_category):  # `group` has every member in `its_category`
+        def frees(r, c) -> bool:
+            if r == group:
+                return its_category != c
+            rest_in_c = total[c] - (sizes[group] if its_category == c else 0)
+            return everyone - sizes[group] - rest_in_c > 0  # r takes one of the rest outside c
+
+        return frees
+
+    def hidden_lack(missing):  # the hidden groups have no member in `missing`
+        def frees(r, c) -> bool:
+            if r in hidden:
+                return c == missing or everyone - total[missing] - total[c] > 0
+            # A shown group takes one `missing` member, or one of the rest the hidden leave.
+            return c != missing or everyone - total[missing] - hidden_size > 0
+
+        return frees
+
+    ways = [
+        all_in(group, category)
+        for group in shown
+        for category, count in total.items()
+        if count >= sizes[group]
+    ]
+    if hidden:
+        ways += [
+            hidden_lack(category)
+            for category, count in total.items()
+            if count <= everyone - hidden_size and everyone - count >= hidden_size
+        ]
+    return all(
+        any(frees(group, category) for frees in ways)
+        for group, size in sizes.items()
+        if size
+        for category, count in total.items()
+        if count >= size  # otherwise the group cannot be all in that category
+    )

@@ -117,3 +117,30 @@ def test_one_group_all_in_one_category_hides_every_group_but_not_the_total():
 def test_a_total_all_in_one_category_is_hidden():
     decision = suppress_groups({"North": {"a": 5, "b": 0}, "South": {"a": 4, "b": 0}}, 3)
     assert decision.hidden == {"North", "South"} and decision.total_hidden
+
+
+def test_hiding_every_group_hides_the_total_where_only_one_group_could_share_a_category():
+    # Only South can be all at one stage with this total: hiding every group would name it.
+    groups = {"North": {"a": 1, "b": 1, "c": 1}, "South": {"d": 2}}
+    decision = suppress_groups(groups, 2)
+    assert decision.hidden == {"North", "South"} and decision.total_hidden
+    # Only North, this time; South's three districts are spread over three stages.
+    groups = {"North": {"a": 2}, "South": {"b": 1, "c": 1, "d": 1}}
+    assert suppress_groups(groups, 2).total_hidden
+
+
+def test_hiding_every_group_keeps_the_total_where_either_group_could_share_a_category():
+    groups = {"North": {"a": 3}, "South": {"a": 1, "b": 1, "c": 1}}
+    decision = suppress_groups(groups, 3)
+    assert decision.hidden == {"North", "South"} and not decision.total_hidden
+
+
+def test_hiding_every_group_for_a_zero_in_the_hidden_sum_keeps_the_total_where_it_can():
+    # North and South are hidden together and have no "d", which East's two then give away.
+    groups = {
+        "North": {"a": 1},
+        "South": {"a": 1, "b": 1, "c": 1},
+        "East": {"a": 1, "b": 1, "c": 1, "d": 2},
+    }
+    decision = suppress_groups(groups, 3)
+    assert decision.hidden == {"North", "South", "East"} and not decision.total_hidden
