@@ -156,8 +156,6 @@ def _write_stories(district: District | None, stories: list[dict]) -> None:
 def _state_competency_translations(portrait) -> dict[str, dict[str, dict[str, str]]]:
     """By English block id (wagtail-localize keeps block ids, and a translator may change the
     slug's text): each published translation's name and definition, per language."""
-    from portrait.models import StatePortraitPage
-
     found: dict[str, dict[str, dict[str, str]]] = {}
     translations = (
         StatePortraitPage.objects.live()
